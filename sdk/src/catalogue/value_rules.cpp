@@ -18,6 +18,9 @@ bool allDigits(std::string_view text) noexcept {
 // command shows string values between double quotes, where it could not be told from the end.
 bool isTextCharacter(char c) noexcept { return c >= 0x20 && c <= 0x7E && c != '"'; }
 
+// RECi and CCRECi keep up to ten addresses, shown joined with commas: an address has none.
+bool isAddressCharacter(char c) noexcept { return isTextCharacter(c) && c != ','; }
+
 // A mail body is entered over several lines (3.1.7), so it may hold CR and LF as well.
 bool isBodyCharacter(char c) noexcept { return isTextCharacter(c) || c == '\r' || c == '\n'; }
 
@@ -122,8 +125,8 @@ std::optional<Illegal> checkValue(const ParameterSpec& spec, std::string_view va
     case ValueKind::Choice: return checkChoice(spec, value);
     case ValueKind::Port: return checkPort(spec, value);
     case ValueKind::Text:
-    case ValueKind::AddressList:
     case ValueKind::CallScreen: return checkCharacters(spec, value, isTextCharacter);
+    case ValueKind::AddressList: return checkCharacters(spec, value, isAddressCharacter);
     case ValueKind::Body: return checkCharacters(spec, value, isBodyCharacter);
     case ValueKind::PhoneNumber: return checkPhoneNumber(spec, value);
     case ValueKind::Ipv4: return checkIpv4(spec, value);
@@ -150,7 +153,8 @@ std::string describeLegalValues(const ParameterSpec& spec) {
       return words;
     }
     case ValueKind::Text: return "ASCII text of at most " + max + " characters, without '\"'";
-    case ValueKind::AddressList: return "an e-mail address of at most " + max + " characters";
+    case ValueKind::AddressList:
+      return "an e-mail address of at most " + max + " characters, without '\"' or ','";
     case ValueKind::Body: return "text of at most " + max + " characters, without '\"'";
     case ValueKind::CallScreen:
       return "0 (nobody), * (everybody) or a number of at most " + max + " characters";

@@ -394,3 +394,17 @@ TEST_CASE("property: random bytes never crash checkValue - and what passes is pl
 
 }  // namespace
 }  // namespace atsharp::catalogue
+
+namespace atsharp::catalogue {
+namespace {
+
+// RECi and CCRECi show their addresses joined with commas, so an address cannot hold one.
+TEST_CASE("a recipient address has no comma - other text may") {
+  CHECK(checkValue(*findParameter("REC1"), "a,b@c.d"));
+  CHECK(checkValue(*findParameter("CCREC2"), "a,b@c.d"));
+  CHECK_FALSE(checkValue(*findParameter("REC1"), "a.b@c.d"));
+  CHECK_FALSE(checkValue(*findParameter("SUBJ1"), "Hello, world"));
+}
+
+}  // namespace
+}  // namespace atsharp::catalogue
