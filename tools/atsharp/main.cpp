@@ -1,0 +1,64 @@
+// atsharp: the command line of the project, one binary with git-style subcommands.
+
+#include <array>
+#include <iostream>
+#include <string_view>
+
+#include "subcommands.hpp"
+
+namespace {
+
+struct Subcommand {
+  std::string_view name;
+  std::string_view summary;
+  int (*run)(int argc, char** argv);
+};
+
+constexpr std::array kSubcommands{
+    Subcommand{"emulate", "run a reference module on a pseudo-terminal and/or a loopback TCP port",
+               atsharp::cli::emulate},
+};
+
+constexpr int kUsageError = 2;
+
+void printUsage(std::ostream& out) {
+  out << "usage: atsharp <command> [options]\n"
+         "       atsharp <command> --help\n"
+         "       atsharp --version\n\n"
+         "commands:\n";
+  for (const Subcommand& command : kSubcommands) {
+    out << "  " << command.name << std::string(12 - command.name.size(), ' ') << command.summary
+        << "\n";
+  }
+}
+
+const Subcommand* find(std::string_view name) {
+  for (const Subcommand& command : kSubcommands) {
+    if (command.name == name) return &command;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    printUsage(std::cerr);
+    return kUsageError;
+  }
+  const std::string_view name = argv[1];
+  if (name == "--help" || name == "-h" || name == "help") {
+    printUsage(std::cout);
+    return 0;
+  }
+  if (name == "--version") {
+    std::cout << "atsharp " << ATSHARP_VERSION << "\n";
+    return 0;
+  }
+  const Subcommand* command = find(name);
+  if (!command) {
+    std::cerr << "atsharp: unknown command \"" << name << "\" (see atsharp --help)\n";
+    return kUsageError;
+  }
+  return command->run(argc - 1, argv + 1);
+}

@@ -1,0 +1,10 @@
+#pragma once
+// The subcommands of the atsharp command line. Each takes its own arguments, with its name as
+// argv[0], and returns the exit status: 0 success, 2 a usage error; others are its own.
+
+namespace atsharp::cli {
+
+/// atsharp emulate: runs a reference module on a pty, a loopback TCP port, or both.
+int emulate(int argc, char** argv);
+
+}  // namespace atsharp::cli
