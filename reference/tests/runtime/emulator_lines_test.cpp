@@ -4,12 +4,15 @@
 
 #include <doctest/doctest.h>
 
+#include <fcntl.h>
+
 #include <filesystem>
 
 #include "atsharp/error.hpp"
 #include "atsharp/reference/emulator.hpp"
 #include "atsharp/transport/serial_transport.hpp"
 #include "atsharp/transport/tcp_transport.hpp"
+#include "pty_modem_lines.hpp"
 #include "runtime_test_support.hpp"
 
 namespace atsharp::test {
@@ -48,6 +51,27 @@ TEST_CASE("AT answers OK through the pty with SerialTransport - on the slave and
   CHECK(exchange(serial, kAt, kOk) == kOk);
   CHECK(exchange(serial, "AT#VSTATE\r", "AT#VSTATE\r\r\n#STATE: \"IDLE\"\r\n\r\nOK\r\n") ==
         "AT#VSTATE\r\r\n#STATE: \"IDLE\"\r\n\r\nOK\r\n");
+}
+
+// libserialport cannot open a pty by itself (docs/transports.md); the test executable lends it
+// the modem-control lines and a name it can look up (pty_modem_lines.hpp), so that this is
+// libserialport's own reading and writing of the module's pty.
+TEST_CASE("AT answers OK through the pty with libserialport") {
+  const TempDir dir;
+  Emulator emulator(withPty(dir));
+  emulator.start();
+  const UniqueFd slave(::open((dir / "modem").c_str(), O_RDWR | O_NOCTTY | O_CLOEXEC));
+  REQUIRE(slave.valid());
+  const PtyModemLines modemLines;
+  SerialTransport serial("/dev/../../../proc/self/fd/" + std::to_string(slave.get()),
+                         SerialSettings{}, SerialBackend::LibSerialPort);
+  REQUIRE(serial.backend() == SerialBackend::LibSerialPort);
+  CHECK(exchange(serial, kAt, kOk) == kOk);
+  CHECK(exchange(serial, "AT#VTCP=1\r",
+                 "AT#VTCP=1\r\r\n#DLEMODE: 1,1\r\n#TCPSERV: 1,\"\"\r\n#TCPPORT: 1,0\r\n"
+                 "#TCPTXDELAY: 1,100\r\n\r\nOK\r\n") ==
+        "AT#VTCP=1\r\r\n#DLEMODE: 1,1\r\n#TCPSERV: 1,\"\"\r\n#TCPPORT: 1,0\r\n"
+        "#TCPTXDELAY: 1,100\r\n\r\nOK\r\n");
 }
 
 TEST_CASE("the pty stays up between clients and the link goes with the module") {
