@@ -30,6 +30,10 @@ Module& Module::operator=(Module&&) noexcept = default;
 
 void Module::receive(ByteView bytes, ModuleTime now) { impl_->core.receive(bytes, now); }
 void Module::inject(const RadioEvent& event, ModuleTime now) { impl_->core.inject(event, now); }
+void Module::network(const NetworkEvent& event, ModuleTime now) {
+  impl_->core.network(event, now);
+}
+bool Module::wantsInput() const { return impl_->core.wantsInput(); }
 std::optional<ModuleTime> Module::nextDeadline() const { return impl_->core.nextDeadline(); }
 void Module::advance(ModuleTime now) { impl_->core.advance(now); }
 Bytes Module::takeOutput() { return impl_->core.takeOutput(); }

@@ -103,9 +103,13 @@ void readSim(const YAML::Node& node, Scenario::Sim& sim) {
 }
 
 void readNetwork(const YAML::Node& node, Scenario::Network& network) {
-  onlyKeys(node, "network", {"registration", "registration_delay_ms"});
+  onlyKeys(node, "network", {"registration", "registration_delay_ms", "dns_port"});
   read(node, "registration", "network", network.registration);
   readDelay(node, "registration_delay_ms", "network", network.registrationDelay);
+  read(node, "dns_port", "network", network.dnsPort);
+  if (network.dnsPort < 1 || network.dnsPort > 65535) {
+    refuse("network.dns_port", "must be a port from 1 to 65535");
+  }
 }
 
 void readGprs(const YAML::Node& node, Scenario::Gprs& gprs) {

@@ -16,7 +16,7 @@ const CommandHandler* find(std::span<const CommandHandler> table, std::string_vi
 }
 
 const CommandHandler* findHashCommand(std::string_view name) {
-  for (auto table : {displayCommands(), linkCommands(), settingCommands()}) {
+  for (auto table : {displayCommands(), linkCommands(), settingCommands(), serviceCommands()}) {
     if (const CommandHandler* handler = find(table, name)) return handler;
   }
   return nullptr;

@@ -26,6 +26,7 @@ std::span<const CommandHandler> standardCommands();
 std::span<const CommandHandler> displayCommands();
 std::span<const CommandHandler> linkCommands();
 std::span<const CommandHandler> settingCommands();
+std::span<const CommandHandler> serviceCommands();
 
 /// Answers "#CME ERROR: <code>": the command is refused and the line ends.
 Outcome refuse(ModuleCore& core, catalogue::CmeError code);

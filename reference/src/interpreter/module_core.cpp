@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "atsharp/codec/control_characters.hpp"
 #include "dispatch.hpp"
 #include "../parameters/parameter_commands.hpp"
 
@@ -11,6 +12,7 @@ ModuleCore::ModuleCore(ModuleOptions options, ModuleTime start)
     : scenario(std::move(options.scenario)),
       now(start),
       flash_(options.flash.value_or(FlashImage{})) {
+  services.attach(options.network);
   startFrom(flash_);
 }
 
@@ -21,7 +23,10 @@ void ModuleCore::startFrom(const FlashImage& flash) {
   reader_.reset();
   entry_.reset();
   busy_ = false;
+  executing_ = false;
   input_.clear();
+  inputStart_ = 0;
+  services.reset();
   out.release();
   timers.cancelAll();
   params.load(flash);
@@ -31,25 +36,44 @@ void ModuleCore::startFrom(const FlashImage& flash) {
 
 void ModuleCore::receive(ByteView bytes, ModuleTime time) {
   now = std::max(now, time);
-  for (Byte b : bytes) {
-    if (input_.size() == kMaxHeldInput) break;  // an operation runs and the host keeps typing
-    input_.push_back(b);
-  }
+  const std::size_t room = kMaxHeldInput - std::min(kMaxHeldInput, pendingInput().size());
+  input_.insert(input_.end(), bytes.begin(), bytes.begin() + std::min(room, bytes.size()));
   processInput();
+  services.collect();
 }
 
-// Takes the host's bytes one by one until they run out or an operation makes the line busy:
-// a byte's meaning (command text, entry text, nothing) depends on what the ones before it did.
+// Takes the host's bytes until they run out or an operation makes the line busy: what a byte
+// means (command text, entry text, data) depends on what the ones before it did.
 void ModuleCore::processInput() {
-  Bytes echo;
-  while (!busy_ && !input_.empty()) {
-    const Byte b = input_.front();
-    input_.pop_front();
-    echo.clear();
-    const std::optional<ReaderEvent> event = reader_.take(b, settings.echo ? &echo : nullptr);
-    out.echo(echo);
-    if (event) takeReaderEvent(*event);
+  // An operation that ends inside the loop (a service giving the line back) calls here again:
+  // the loop that runs already goes on with the new state.
+  if (processing_) return;
+  processing_ = true;
+  while (!busy_ && !pendingInput().empty()) {
+    if (services.holdsLine()) {
+      consumeInput(services.hostData(*this, pendingInput()));
+    } else {
+      const Byte b = pendingInput().front();
+      consumeInput(1);
+      takeCommandByte(b);
+    }
   }
+  processing_ = false;
+  if (inputStart_ == input_.size()) {
+    input_.clear();
+    inputStart_ = 0;
+  }
+}
+
+void ModuleCore::consumeInput(std::size_t count) { inputStart_ += count; }
+
+void ModuleCore::takeCommandByte(Byte b) {
+  // 5.2.1: an ETX aborts a TCP listen that has no peer yet.
+  if (b == kEtx && !reader_.inEntry() && services.abortListening(*this)) return;
+  Bytes echo;
+  const std::optional<ReaderEvent> event = reader_.take(b, settings.echo ? &echo : nullptr);
+  out.echo(echo);
+  if (event) takeReaderEvent(*event);
 }
 
 void ModuleCore::takeReaderEvent(const ReaderEvent& event) {
@@ -83,25 +107,33 @@ void ModuleCore::executeLine(const std::string& line) {
 // line that went through. Unsolicited lines wait while the line runs.
 void ModuleCore::executeCommands(const std::vector<ParsedCommand>& commands) {
   out.hold();
+  executing_ = true;
+  Outcome outcome = Outcome::Continue;
   for (const ParsedCommand& command : commands) {
-    const Outcome outcome = execute(*this, command);
-    if (outcome == Outcome::Busy) {
-      busy_ = true;
-      return;  // the operation writes the final result; finishOperation() releases
-    }
-    if (outcome == Outcome::Answered) {
-      if (!entry_) out.release();
-      return;
-    }
+    outcome = execute(*this, command);
+    if (outcome != Outcome::Continue) break;
   }
-  out.result(catalogue::Result::Ok);
-  out.release();
+  executing_ = false;
+  if (outcome == Outcome::Continue) out.result(catalogue::Result::Ok);
+  // Busy: the operation writes the final result and calls finishOperation().
+  if (outcome == Outcome::Busy) {
+    busy_ = true;
+    return;
+  }
+  lineMayBeFree();
 }
 
 void ModuleCore::finishOperation() {
+  if (!busy_) return;
   busy_ = false;
-  out.release();
+  lineMayBeFree();
   processInput();
+}
+
+void ModuleCore::lineMayBeFree() {
+  if (!lineIdle()) return;
+  out.release();
+  services.lineFree(*this);
 }
 
 void ModuleCore::beginEntry(EntryTarget target) {
@@ -113,7 +145,7 @@ void ModuleCore::finishEntry(const ReaderEvent& event) {
   const EntryTarget target = *entry_;
   entry_.reset();
   takeEntry(*this, target, event);
-  out.release();
+  lineMayBeFree();
 }
 
 void ModuleCore::inject(const RadioEvent& event, ModuleTime time) {
@@ -130,11 +162,20 @@ void ModuleCore::inject(const RadioEvent& event, ModuleTime time) {
         if constexpr (std::is_same_v<E, DialOutcome>) link.setDialOutcome(*this, e);
       },
       event);
+  services.collect();
+}
+
+void ModuleCore::network(const NetworkEvent& event, ModuleTime time) {
+  now = std::max(now, time);
+  services.onEvent(*this, event);
+  processInput();
+  services.collect();
 }
 
 void ModuleCore::advance(ModuleTime time) {
   now = std::max(now, time);
   while (const std::optional<TimerId> due = timers.popDue(now)) runTimer(*due);
+  services.collect();
 }
 
 void ModuleCore::runTimer(TimerId id) {
@@ -146,6 +187,11 @@ void ModuleCore::runTimer(TimerId id) {
     case TimerId::Ring: link.ringDue(*this); break;
     case TimerId::Callback: link.callbackDue(*this); break;
     case TimerId::Inactivity: link.inactivityDue(*this); break;
+    case TimerId::TcpTxDelay1:
+    case TimerId::TcpTxDelay2:
+    case TimerId::UdpTxDelay:
+    case TimerId::MailInactivity:
+    case TimerId::PingNext: services.onTimer(*this, id); break;
     case TimerId::Count: break;
   }
 }
@@ -171,8 +217,8 @@ void ModuleCore::eraseFlash() {
 
 void ModuleCore::restart() { startFrom(flash_); }
 
-bool ModuleCore::inUse(catalogue::Param param) const {
-  return link.active() && linkReads(param);
+bool ModuleCore::inUse(catalogue::Param param, int socket) const {
+  return (link.active() && linkReads(param)) || services.reads(param, socket);
 }
 
 void ModuleCore::standardError(int code) {

@@ -2,7 +2,6 @@
 // The inside of a reference module: the state every command handler and every radio activity
 // works on, and the loop that turns the host's bytes into executed command lines.
 
-#include <deque>
 #include <optional>
 #include <string>
 
@@ -16,6 +15,7 @@
 #include "../parameters/parameter_store.hpp"
 #include "../radio/link.hpp"
 #include "../radio/radio.hpp"
+#include "../services/services.hpp"
 
 namespace atsharp::reference {
 
@@ -32,12 +32,19 @@ struct EntryTarget {
   catalogue::Param param;
 };
 
+/// Host input held while an operation runs, up to this many bytes; wantsInput() tells the
+/// runtime to stop reading beyond it, and bytes that come all the same are dropped.
+inline constexpr std::size_t kMaxHeldInput = 64 * 1024;
+
 class ModuleCore {
  public:
   ModuleCore(ModuleOptions options, ModuleTime now);
 
   void receive(ByteView bytes, ModuleTime now);
   void inject(const RadioEvent& event, ModuleTime now);
+  void network(const NetworkEvent& event, ModuleTime now);
+  /// False while held host input reached its bound: the runtime stops reading the line.
+  bool wantsInput() const noexcept { return input_.size() - inputStart_ < kMaxHeldInput; }
   std::optional<ModuleTime> nextDeadline() const { return timers.earliest(); }
   void advance(ModuleTime now);
   Bytes takeOutput() { return out.take(); }
@@ -54,10 +61,23 @@ class ModuleCore {
   void restart();
   /// The next bytes from the host are the text of an entry, up to Ctrl-Z.
   void beginEntry(EntryTarget target);
-  /// The operation that made the line Busy has written its final result.
+  /// The operation that made the line Busy has written its final result (nothing when no
+  /// operation runs: one that ended inside its own command answered there).
   void finishOperation();
-  /// True while a running activity reads @p param (setting it is then refused with 37123).
-  bool inUse(catalogue::Param param) const;
+  /// An operation runs again (a service waits for its server after the host's data ended):
+  /// the host's input waits until finishOperation().
+  void beginOperation() noexcept { busy_ = true; }
+  /// True while a running activity reads @p param (of socket @p socket for the TCP
+  /// parameters): setting it is then refused with 37123.
+  bool inUse(catalogue::Param param, int socket = 1) const;
+
+  /// No command runs, no operation, no entry, no data mode: the line is the host's.
+  bool lineIdle() const noexcept {
+    return !executing_ && !busy_ && !entry_ && !services.holdsLine();
+  }
+  /// Something that held the line ended: when it is idle now, held lines go out and a service
+  /// waiting for the line gets it.
+  void lineMayBeFree();
 
   /// "ERROR", or "+CME ERROR: <code>" under AT+CMEE=1: the error of a standard command.
   void standardError(int code);
@@ -70,6 +90,7 @@ class ModuleCore {
   Timers timers;
   Radio radio;
   Link link;
+  Services services;
 
  private:
   void processInput();
@@ -80,10 +101,20 @@ class ModuleCore {
   void runTimer(TimerId id);
   void startFrom(const FlashImage& flash);
 
+  ByteView pendingInput() const noexcept {
+    return ByteView{input_}.subspan(inputStart_);
+  }
+  void consumeInput(std::size_t count);
+  void takeCommandByte(Byte byte);
+
   CommandLineReader reader_;
-  /// Host bytes not yet processed: those that arrive while an operation runs wait here.
-  std::deque<Byte> input_;
+  /// Host bytes not yet processed (from inputStart_ on): those that arrive while an operation
+  /// runs wait here.
+  Bytes input_;
+  std::size_t inputStart_ = 0;
   bool busy_ = false;
+  bool executing_ = false;   // a command line runs
+  bool processing_ = false;  // processInput() runs (a service may call back into it)
   std::optional<EntryTarget> entry_;
   /// What the flash holds: the values stored since it was last erased (the others are at
   /// their defaults after a restart).
@@ -91,7 +122,5 @@ class ModuleCore {
   bool flashDirty_ = false;
 };
 
-/// Input beyond this many bytes, held while an operation runs, is dropped.
-inline constexpr std::size_t kMaxHeldInput = 4096;
 
 }  // namespace atsharp::reference

@@ -18,6 +18,11 @@ enum class TimerId : std::size_t {
   Ring,          ///< the next RING of an incoming call
   Callback,      ///< CALLBACKTIMER after the ringing ended (ANSWERMODE 2 and 3)
   Inactivity,    ///< PHYTIMEOUT without activity on a connection
+  TcpTxDelay1,   ///< TCPTXDELAY of socket 1: the waiting bytes leave
+  TcpTxDelay2,   ///< TCPTXDELAY of socket 2
+  UdpTxDelay,    ///< UDPTXDELAY
+  MailInactivity,  ///< 50 s without the host's body during AT#PUTMAIL (3.4.2)
+  PingNext,      ///< PINGDELAY: the next echo request of AT#PING
   Count,
 };
 

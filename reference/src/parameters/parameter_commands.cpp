@@ -25,7 +25,7 @@ bool isSocketIndexed(const ParameterSpec& spec) {
 Outcome setValue(ModuleCore& core, const ParameterSpec& spec, const std::string& value,
                  int socket) {
   if (catalogue::checkValue(spec, value)) return refuse(core, CmeError::BadArgumentValue);
-  if (core.inUse(spec.id)) return refuse(core, CmeError::ServiceRunning);
+  if (core.inUse(spec.id, socket)) return refuse(core, CmeError::ServiceRunning);
   core.store(spec.id, value, socket);
   return Outcome::Continue;
 }

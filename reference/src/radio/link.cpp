@@ -390,6 +390,7 @@ void Link::armInactivity(ModuleCore& core) {
 }
 
 void Link::disconnect(ModuleCore& core, Waiter waiter) {
+  endServices(core);
   cancelSteps(core);
   waiter_ = waiter;
   phase_ = Phase::Disconnecting;
@@ -422,10 +423,19 @@ void Link::fail(ModuleCore& core, CmeError code) {
 }
 
 void Link::toIdle(ModuleCore& core) {
+  endServices(core);
   cancelSteps(core);
   phase_ = Phase::Idle;
   myAddress_.clear();
   peerAddress_.clear();
+}
+
+// The IP services run over the link: when it goes down they end (before the link's own
+// message, so that a data session's ETX comes first).
+void Link::endServices(ModuleCore& core) {
+  if (phase_ != Phase::Connected) return;
+  phase_ = Phase::Disconnecting;  // the services see the link as gone
+  core.services.onLinkLost(core);
 }
 
 void Link::cancelSteps(ModuleCore& core) {

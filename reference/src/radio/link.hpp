@@ -97,6 +97,7 @@ class Link {
   void stopRinging(ModuleCore& core);
   void armInactivity(ModuleCore& core);
   void cancelSteps(ModuleCore& core);
+  void endServices(ModuleCore& core);
   bool pppAsServer(const ModuleCore& core) const;
 
   Phase phase_ = Phase::Idle;

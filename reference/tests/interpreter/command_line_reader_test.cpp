@@ -1,6 +1,8 @@
 // Assembling command lines from typed bytes: echo, backspace, the length limit, A/, and the
 // multi-line entry that Ctrl-Z ends.
 
+#include "doctest_printing.hpp"
+
 #include <doctest/doctest.h>
 
 #include <string>

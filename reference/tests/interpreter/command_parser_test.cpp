@@ -1,6 +1,8 @@
 // Command-line syntax: basic and extended commands, the spec's mixed case and stray spaces,
 // quoted and unquoted values, and what is a syntax error.
 
+#include "doctest_printing.hpp"
+
 #include <doctest/doctest.h>
 
 #include "interpreter/command_parser.hpp"

@@ -1,6 +1,8 @@
 // The display commands byte for byte against the spec's tables (2.4 to 8.3), within the
 // decisions of docs/spec-decisions.md.
 
+#include "doctest_printing.hpp"
+
 #include <doctest/doctest.h>
 
 #include "module_driver.hpp"

@@ -1,5 +1,7 @@
 // Multi-line entry: AT#BODYi (3.1.7), AT#RECiADD (3.1.5) and AT#CCRECiADD, ended by Ctrl-Z.
 
+#include "doctest_printing.hpp"
+
 #include <doctest/doctest.h>
 
 #include "module_driver.hpp"

@@ -1,5 +1,7 @@
 // The flash file format: a round trip, and every kind of damage recognised.
 
+#include "doctest_printing.hpp"
+
 #include <doctest/doctest.h>
 
 #include "atsharp/reference/flash_image.hpp"

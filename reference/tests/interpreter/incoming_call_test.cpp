@@ -1,6 +1,8 @@
 // Incoming calls (2.1.1 to 2.1.7, 2.2.1): RING with the caller's number, AT#ACCEPT, the
 // automatic answer, static and dynamic callbacks, call screening, and the states on the way.
 
+#include "doctest_printing.hpp"
+
 #include <doctest/doctest.h>
 
 #include "module_driver.hpp"

@@ -1,6 +1,8 @@
 // The link to the Internet started by the host: GPRS activation and GSM calls with PPP
 // (2.2.2, 2.2.3, A.5), their errors, redialing, and what changes while the link runs.
 
+#include "doctest_printing.hpp"
+
 #include <doctest/doctest.h>
 
 #include "module_driver.hpp"

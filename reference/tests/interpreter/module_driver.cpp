@@ -6,8 +6,9 @@
 
 namespace atsharp::reference::test {
 
-ModuleDriver::ModuleDriver(Scenario scenario, std::optional<FlashImage> flash)
-    : module(ModuleOptions{std::move(scenario), std::move(flash)}),
+ModuleDriver::ModuleDriver(Scenario scenario, std::optional<FlashImage> flash,
+                           NetworkPort* network)
+    : module(ModuleOptions{std::move(scenario), std::move(flash), network}),
       gen_(atsharp::test::rng(0x5EED)) {}
 
 std::string ModuleDriver::output() { return asString(module.takeOutput()); }
@@ -41,13 +42,19 @@ std::string ModuleDriver::settle(ModuleTime limit) {
   return output();
 }
 
+std::string ModuleDriver::network(const NetworkEvent& event) {
+  module.network(event, now);
+  return output();
+}
+
 std::string ModuleDriver::inject(const RadioEvent& event) {
   module.inject(event, now);
   return output();
 }
 
-ModuleDriver quietDriver(Scenario scenario, std::optional<FlashImage> flash) {
-  ModuleDriver driver(std::move(scenario), std::move(flash));
+ModuleDriver quietDriver(Scenario scenario, std::optional<FlashImage> flash,
+                         NetworkPort* network) {
+  ModuleDriver driver(std::move(scenario), std::move(flash), network);
   REQUIRE(driver.at("ATE0") == "ATE0\r\r\nOK\r\n");
   return driver;
 }

@@ -15,7 +15,8 @@ namespace atsharp::reference::test {
 
 class ModuleDriver {
  public:
-  explicit ModuleDriver(Scenario scenario = {}, std::optional<FlashImage> flash = {});
+  explicit ModuleDriver(Scenario scenario = {}, std::optional<FlashImage> flash = {},
+                        NetworkPort* network = nullptr);
 
   /// Sends @p bytes (cut at random) and returns what the module wrote meanwhile.
   std::string send(std::string_view bytes);
@@ -33,6 +34,9 @@ class ModuleDriver {
   /// Injects a radio event and returns what the module wrote.
   std::string inject(const RadioEvent& event);
 
+  /// Delivers a network event and returns what the module wrote.
+  std::string network(const NetworkEvent& event);
+
   /// The latest flash image the module asked to write, if it asked since the last call.
   std::optional<FlashImage> flashWrite() { return module.takeFlashWrite(); }
 
@@ -45,7 +49,8 @@ class ModuleDriver {
 };
 
 /// A driver with echo off (ATE0 already sent and its answer discarded).
-ModuleDriver quietDriver(Scenario scenario = {}, std::optional<FlashImage> flash = {});
+ModuleDriver quietDriver(Scenario scenario = {}, std::optional<FlashImage> flash = {},
+                         NetworkPort* network = nullptr);
 
 /// The verbose framing of one line: "\r\n<text>\r\n".
 std::string framed(std::string_view text);
@@ -54,10 +59,3 @@ std::string framed(std::string_view text);
 std::string visible(std::string_view bytes);
 
 }  // namespace atsharp::reference::test
-
-template <>
-struct doctest::StringMaker<std::string> {
-  static doctest::String convert(const std::string& text) {
-    return ("\"" + atsharp::reference::test::visible(text) + "\"").c_str();
-  }
-};

@@ -1,6 +1,8 @@
 // Reading and setting the 67 parameters: defaults, legal values, each kind of illegal value,
 // the TCP parameters' socket forms, persistence and AT#DELFLASH (8.4).
 
+#include "doctest_printing.hpp"
+
 #include <doctest/doctest.h>
 
 #include "atsharp/catalogue/parameters.hpp"

@@ -1,6 +1,8 @@
 // The simulated radio: SIM and PIN, registration (+CREG), GPRS attachment (+CGREG, AT+CGATT),
 // as appendix A.3 and A.4 use them.
 
+#include "doctest_printing.hpp"
+
 #include <doctest/doctest.h>
 
 #include "module_driver.hpp"

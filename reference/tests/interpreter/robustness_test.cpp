@@ -1,6 +1,8 @@
 // Bad input never crashes, hangs or grows memory without bound, and the module answers AT
 // afterwards: random bytes, NUL, overlong lines, Ctrl-Z, a flood of input while a command runs.
 
+#include "doctest_printing.hpp"
+
 #include <doctest/doctest.h>
 
 #include "module_driver.hpp"

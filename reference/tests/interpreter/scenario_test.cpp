@@ -1,5 +1,7 @@
 // Scenario files: every key read, defaults kept for the keys left out, and clear errors.
 
+#include "doctest_printing.hpp"
+
 #include <doctest/doctest.h>
 
 #include "atsharp/error.hpp"

@@ -1,6 +1,8 @@
 // The standard command interpreter around the AT# set: AT, echo, verbose and numeric results,
 // ATQ (1.2), unknown commands, syntax errors, the line-length limit, A/, AT+CFUN=1.
 
+#include "doctest_printing.hpp"
+
 #include <doctest/doctest.h>
 
 #include "module_driver.hpp"

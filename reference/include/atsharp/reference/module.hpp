@@ -12,6 +12,7 @@
 #include "atsharp/bytes.hpp"
 #include "atsharp/reference/flash_image.hpp"
 #include "atsharp/reference/module_time.hpp"
+#include "atsharp/reference/network.hpp"
 #include "atsharp/reference/radio_event.hpp"
 #include "atsharp/reference/scenario.hpp"
 
@@ -27,6 +28,9 @@ struct ModuleOptions {
   Scenario scenario;
   /// What the parameter flash held at power-on; nothing: erased (the spec's defaults).
   std::optional<FlashImage> flash;
+  /// Where the IP services reach the network; none: the services answer 36872. The port must
+  /// outlive the module.
+  NetworkPort* network = nullptr;
 };
 
 /// One reference module. Not thread-safe: the runtime calls it from one thread.
@@ -45,6 +49,13 @@ class Module {
 
   /// Something happens to the radio (the control channel's events).
   void inject(const RadioEvent& event, ModuleTime now);
+
+  /// The network reports on an activity of the IP services.
+  void network(const NetworkEvent& event, ModuleTime now);
+
+  /// False while the host's input waits in the module up to its bound (an operation runs and
+  /// the host keeps sending): the runtime stops reading the line until it is true again.
+  bool wantsInput() const;
 
   /// When advance() must next be called; nothing while no timer runs.
   std::optional<ModuleTime> nextDeadline() const;

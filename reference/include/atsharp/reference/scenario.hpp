@@ -51,6 +51,9 @@ struct Scenario {
     /// +CREG <stat> once the SIM is ready: 1 home, 5 roaming, 0 not registered, 3 denied.
     int registration = 1;
     ModuleTime registrationDelay{1000};
+    /// The port the DNS servers DNSSERV1 and DNSSERV2 answer on (53 on a real network; tests
+    /// use an unprivileged one).
+    int dnsPort = 53;
   } network;
 
   struct Gprs {
