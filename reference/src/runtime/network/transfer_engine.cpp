@@ -1,0 +1,94 @@
+#include "transfer_engine.hpp"
+
+#include <utility>
+
+namespace atsharp::reference {
+
+TransferEngine::TransferEngine(boost::asio::io_context& io, Reports reports,
+                               TransferLimits limits)
+    : reports_(std::move(reports)),
+      limits_(limits),
+      multi_(io, [this](CURL* easy, CURLcode result) { done(easy, result); }) {}
+
+TransferEngine::~TransferEngine() {
+  while (!jobs_.empty()) end(jobs_.begin()->first);
+}
+
+void TransferEngine::launch(TransferTag tag, const Factory& make) {
+  end(tag.id);
+  TransferJob::Sink sink{
+      [this, tag](NetworkEvent event) { reports_.event(tag, std::move(event)); },
+      [this, tag](std::size_t bytes) { reports_.taken(tag, bytes); }};
+  std::unique_ptr<TransferJob> job = make(tag.id, std::move(sink), limits_);
+  if (!job->start()) return;  // its Failed is reported
+  job->setReadingPaused(readingPaused_);
+  CURL* easy = job->easy();
+  if (multi_.add(easy, job->mayConnect()) != CURLM_OK) {
+    reports_.event(tag, Failed{tag.id, catalogue::CmeError::OpenSessionFailed});
+    return;
+  }
+  byHandle_[easy] = tag.id;
+  jobs_[tag.id] = Running{tag.serial, std::move(job)};
+}
+
+void TransferEngine::send(TransferTag tag, Bytes data) {
+  command(tag, [&](TransferJob& job) { job.send(std::move(data)); });
+}
+
+void TransferEngine::finish(TransferTag tag) {
+  command(tag, [](TransferJob& job) { job.finish(); });
+}
+
+void TransferEngine::close(TransferTag tag) {
+  if (find(tag) != nullptr) end(tag.id);
+}
+
+void TransferEngine::delivered(TransferTag tag, std::size_t bytes) {
+  command(tag, [bytes](TransferJob& job) { job.delivered(bytes); });
+}
+
+void TransferEngine::pauseReading(bool paused) {
+  readingPaused_ = paused;
+  for (auto& [id, running] : jobs_) running.job->setReadingPaused(paused);
+  multi_.collectDone();
+}
+
+TransferJob* TransferEngine::find(TransferTag tag) {
+  auto found = jobs_.find(tag.id);
+  if (found == jobs_.end() || found->second.serial != tag.serial) return nullptr;
+  return found->second.job.get();
+}
+
+// A command may lift a pause, and libcurl may end the transfer from inside curl_easy_pause():
+// what ended is collected right after.
+template <typename Command>
+void TransferEngine::command(TransferTag tag, Command run) {
+  TransferJob* job = find(tag);
+  if (job == nullptr) return;
+  run(*job);
+  multi_.collectDone();
+}
+
+void TransferEngine::done(CURL* easy, CURLcode result) {
+  auto found = byHandle_.find(easy);
+  if (found == byHandle_.end()) return;
+  const ActivityId id = found->second;
+  TransferJob& job = *jobs_.at(id).job;
+  multi_.remove(easy);
+  if (job.finished(result) == TransferJob::Next::Again) {
+    if (multi_.add(easy, job.mayConnect()) == CURLM_OK) return;
+    job.cannotContinue();
+  }
+  end(id);
+}
+
+void TransferEngine::end(ActivityId id) {
+  auto found = jobs_.find(id);
+  if (found == jobs_.end()) return;
+  CURL* easy = found->second.job->easy();
+  multi_.remove(easy);
+  byHandle_.erase(easy);
+  jobs_.erase(found);
+}
+
+}  // namespace atsharp::reference
