@@ -20,6 +20,8 @@
 #include "control_channel.hpp"
 #include "control_protocol.hpp"
 #include "flash_file.hpp"
+#include "flow_control.hpp"
+#include "host_network_port.hpp"
 #include "in_process_line.hpp"
 #include "line_hub.hpp"
 #include "loop_gate.hpp"
@@ -61,6 +63,7 @@ struct Emulator::Impl {
   ~Impl();
 
   ModuleOptions moduleOptions();
+  FlowControl::Probes flowProbes();
   void persist(const FlashImage& image) const;
   std::string answerControl(std::string_view line);
   void runLoop(bool handleSignals, const std::shared_ptr<Readiness>& readiness);
@@ -73,6 +76,9 @@ struct Emulator::Impl {
   std::optional<FlashFile> flash;
   std::unique_ptr<OutputPacer> pacer;
   std::unique_ptr<ModuleDriver> driver;
+  /// After the driver: destroyed before it, so that no network event comes to a module gone.
+  std::unique_ptr<HostNetworkPort> network;
+  std::unique_ptr<FlowControl> flow;
   std::unique_ptr<PtyEndpoint> pty;
   std::unique_ptr<TcpEndpoint> tcp;
   std::unique_ptr<ControlChannel> control;
@@ -89,11 +95,19 @@ Emulator::Impl::Impl(EmulatorOptions emulatorOptions) : options(std::move(emulat
   if (options.flashFile) flash.emplace(*options.flashFile);
   ModuleDriver::Output output = [this](ByteView bytes) { hub.broadcast(bytes); };
   if (options.baud) {
-    pacer = std::make_unique<OutputPacer>(io, *options.baud, std::move(output));
+    pacer = std::make_unique<OutputPacer>(io, *options.baud, std::move(output),
+                                          [this] { flow->check(); });
     output = [this](ByteView bytes) { pacer->push(bytes); };
   }
-  driver = std::make_unique<ModuleDriver>(io, clock, moduleOptions(), std::move(output),
+  network = std::make_unique<HostNetworkPort>(
+      io, [this](NetworkEvent event) { driver->network(event); }, options.timeScale);
+  ModuleOptions module = moduleOptions();
+  module.network = network.get();
+  driver = std::make_unique<ModuleDriver>(io, clock, std::move(module), std::move(output),
                                           [this](const FlashImage& image) { persist(image); });
+  flow = std::make_unique<FlowControl>(io, flowProbes());
+  driver->setAfterSettle([this] { flow->check(); });
+  hub.setDrained([this] { flow->check(); });
   hub.setInput([this](ByteView bytes) { driver->receive(bytes); });
   if (options.ptyLink) pty = std::make_unique<PtyEndpoint>(io, hub);
   if (options.listen) {
@@ -110,6 +124,16 @@ Emulator::Impl::~Impl() {
   control.reset();
   tcp.reset();
   hub.closeAll();
+}
+
+FlowControl::Probes Emulator::Impl::flowProbes() {
+  return {
+      .towardHost = [this] { return hub.backlog() + (pacer ? pacer->queued() : 0); },
+      .towardNetwork = [this] { return network->queuedToNetwork(); },
+      .moduleWantsInput = [this] { return driver->wantsInput(); },
+      .pauseNetwork = [this](bool paused) { network->pauseReading(paused); },
+      .pauseHost = [this](bool paused) { hub.pauseInput(paused); },
+  };
 }
 
 ModuleOptions Emulator::Impl::moduleOptions() {

@@ -14,8 +14,16 @@ class HostLine {
   HostLine(const HostLine&) = delete;
   HostLine& operator=(const HostLine&) = delete;
 
-  /// Queues the module's output for this tap (never blocks; what does not fit is dropped).
+  /// Queues the module's output for this tap (never blocks). A tap that talks keeps all of it
+  /// (the emulator slows the module down instead, see LineHub::backlog); a silent tap loses
+  /// what does not fit its bound.
   virtual void deliver(ByteView bytes) = 0;
+  /// The module's output queued for this tap and not yet written to it.
+  virtual std::size_t queued() const = 0;
+  /// The tap's host has sent the module something: its output is a conversation.
+  virtual bool talking() const = 0;
+  /// Stops (true) or resumes (false) reading the tap's host: the module cannot take more now.
+  virtual void pauseInput(bool paused) = 0;
   /// Ends the tap: its connection is closed and it leaves the hub. Idempotent.
   virtual void close() = 0;
   virtual bool isOpen() const = 0;

@@ -24,6 +24,11 @@ void ModuleDriver::receive(ByteView bytes) {
   settle();
 }
 
+void ModuleDriver::network(const NetworkEvent& event) {
+  module_.network(event, now());
+  settle();
+}
+
 void ModuleDriver::inject(const RadioEvent& event) {
   module_.inject(event, now());
   settle();
@@ -36,6 +41,7 @@ void ModuleDriver::settle() {
   const Bytes output = module_.takeOutput();
   if (!output.empty()) output_(output);
   armTimer();
+  if (afterSettle_) afterSettle_();
 }
 
 void ModuleDriver::armTimer() {

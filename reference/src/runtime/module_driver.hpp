@@ -26,6 +26,10 @@ class ModuleDriver {
 
   void receive(ByteView bytes);
   void inject(const RadioEvent& event);
+  void network(const NetworkEvent& event);
+  bool wantsInput() const { return module_.wantsInput(); }
+  /// Called after every call into the module, once its output went out (flow control).
+  void setAfterSettle(std::function<void()> afterSettle) { afterSettle_ = std::move(afterSettle); }
   LinkState linkState() const { return module_.linkState(); }
   FlashImage parameters() const { return module_.parameters(); }
 
@@ -40,6 +44,7 @@ class ModuleDriver {
   Module module_;
   Output output_;
   Persist persist_;
+  std::function<void()> afterSettle_;
   boost::asio::steady_timer timer_;
   /// The module deadline the timer waits for; nothing when it waits for none.
   std::optional<ModuleTime> armedFor_;

@@ -21,8 +21,12 @@ std::chrono::nanoseconds byteTimeAt(int baud) {
 
 }  // namespace
 
-OutputPacer::OutputPacer(boost::asio::io_context& io, int baud, Sink sink)
-    : timer_(io), sink_(std::move(sink)), byteTime_(byteTimeAt(baud)) {}
+OutputPacer::OutputPacer(boost::asio::io_context& io, int baud, Sink sink,
+                         std::function<void()> released)
+    : timer_(io),
+      sink_(std::move(sink)),
+      released_(std::move(released)),
+      byteTime_(byteTimeAt(baud)) {}
 
 void OutputPacer::push(ByteView bytes) {
   const std::size_t room = kMaxQueued - queue_.size();
@@ -46,6 +50,7 @@ void OutputPacer::release() {
     queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(count));
     lineClock_ += byteTime_ * static_cast<Clock::rep>(count);
     sink_(chunk);
+    if (released_) released_();
   }
   if (!queue_.empty()) armFor(std::max(lineClock_ + byteTime_, now + kMinTick));
 }

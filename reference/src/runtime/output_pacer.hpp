@@ -20,18 +20,24 @@ class OutputPacer {
   using Sink = std::function<void(ByteView)>;
   using Clock = std::chrono::steady_clock;
 
-  /// Bytes waiting for the line at most; beyond it the newest output is dropped, as a UART's
-  /// transmit buffer overflows when it is fed faster than it sends.
-  static constexpr std::size_t kMaxQueued = 64 * 1024;
+  /// Bytes waiting for the line at most. The emulator stops reading the network long before
+  /// (queued() counts in its backlog), so that data mode loses nothing on a slow line; the
+  /// bound only keeps memory finite should that fail.
+  static constexpr std::size_t kMaxQueued = 16 * 1024 * 1024;
   /// The shortest wait between two releases: at high rates bytes leave in small bursts rather
   /// than on a timer per byte, still never ahead of the line rate.
   static constexpr std::chrono::milliseconds kMinTick{1};
 
-  /// Paces at @p baud (1 to 4000000; UsageError otherwise) into @p sink.
-  OutputPacer(boost::asio::io_context& io, int baud, Sink sink);
+  /// Paces at @p baud (1 to 4000000; UsageError otherwise) into @p sink; @p released is called
+  /// after bytes left (the backlog shrank).
+  OutputPacer(boost::asio::io_context& io, int baud, Sink sink,
+              std::function<void()> released = {});
 
   /// Queues @p bytes for the line.
   void push(ByteView bytes);
+
+  /// Bytes waiting for the line.
+  std::size_t queued() const noexcept { return queue_.size(); }
 
   /// How long one byte takes on the line.
   Clock::duration byteTime() const noexcept { return byteTime_; }
@@ -42,6 +48,7 @@ class OutputPacer {
 
   boost::asio::steady_timer timer_;
   Sink sink_;
+  std::function<void()> released_;
   Clock::duration byteTime_;
   /// When the last byte released has left the line (its slot ends); a new byte may start then.
   Clock::time_point lineClock_;
