@@ -1,5 +1,9 @@
 #include "tcp_stream.hpp"
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
 #include <boost/asio/write.hpp>
 
 namespace atsharp::reference {
@@ -94,6 +98,9 @@ void TcpStream::handleRead(const Error& error, std::size_t size) {
     });
     return;
   }
+  if (error == error::eof && resetByPeer()) {
+    return finish(Failed{sink_.id(), CmeError::TcpSessionCancelled});
+  }
   if (error == error::eof) {
     peerFinished_ = true;
     // With data still to write the peer may yet read it (a half-close): the writes decide.
@@ -126,6 +133,16 @@ void TcpStream::onWrite(const Error& error) {
   if (!queue_.empty()) return writeMore();
   if (state_ == State::Closing) return shutdownAndDrain();
   if (peerFinished_) finish(Closed{sink_.id()});
+}
+
+// A reset reaches a read as end of file when a write in the same turn of the event loop took the
+// error first (the kernel reports ECONNRESET once); the connection state tells the two apart: a
+// FIN leaves it in CLOSE_WAIT, a reset in CLOSE.
+bool TcpStream::resetByPeer() {
+  tcp_info info{};
+  socklen_t size = sizeof info;
+  if (::getsockopt(socket_.native_handle(), IPPROTO_TCP, TCP_INFO, &info, &size) != 0) return false;
+  return info.tcpi_state == TCP_CLOSE;
 }
 
 void TcpStream::failWrite(const Error& error) {

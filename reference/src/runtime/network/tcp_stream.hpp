@@ -49,6 +49,7 @@ class TcpStream : public std::enable_shared_from_this<TcpStream> {
   void writeMore();
   void onWrite(const Error& error);
   void failWrite(const Error& error);
+  bool resetByPeer();
   void shutdownAndDrain();
   void finish(NetworkEvent final);
   void closeNow();
