@@ -1,0 +1,109 @@
+#pragma once
+/// @file
+/// The SDK's one error hierarchy. Every call of atsharp::Module either succeeds or throws one of
+/// these, all derived from atsharp::Error, so a caller may catch them all at once or tell the
+/// module's refusals (ModuleError) from the line's problems (TimeoutError, TransportClosedError,
+/// ProtocolError) and from its own mistakes (IllegalValueError, UsageError).
+
+#include <chrono>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+#include "atsharp/bytes.hpp"
+#include "atsharp/catalogue/errors.hpp"
+#include "atsharp/catalogue/results.hpp"
+
+namespace atsharp {
+
+/// The base of every error the SDK throws.
+class Error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// The module refused a command: `#CME ERROR: <code>` (spec 9.2) or a final result that is not a
+/// success (ERROR, NO CARRIER, BUSY, NO ANSWER, PPP ERROR).
+class ModuleError : public Error {
+ public:
+  /// A `#CME ERROR` (or `+CME ERROR`) answer to @p command.
+  ModuleError(std::string command, int code);
+  /// A final result other than a success, answering @p command.
+  ModuleError(std::string command, catalogue::Result result);
+
+  /// The command line it answers (credentials masked).
+  const std::string& command() const noexcept { return command_; }
+  /// The 9.2 code; empty when the module answered with a result such as ERROR or BUSY.
+  std::optional<int> code() const noexcept { return code_; }
+  /// The result message; empty for a CME error.
+  std::optional<catalogue::Result> result() const noexcept { return result_; }
+  /// 9.2's text for the code ("DNS error" ...), the result's description otherwise, "" for a
+  /// code 9.2 does not list.
+  std::string description() const;
+
+  /// True when this is the CME error @p expected.
+  bool is(catalogue::CmeError expected) const noexcept {
+    return code_ == static_cast<int>(expected);
+  }
+
+ private:
+  std::string command_;
+  std::optional<int> code_;
+  std::optional<catalogue::Result> result_;
+};
+
+/// The module did not answer in time. The line stays usable: a late answer is read and dropped
+/// by the next command's synchronisation.
+class TimeoutError : public Error {
+ public:
+  TimeoutError(std::string command, std::chrono::milliseconds waited);
+  const std::string& command() const noexcept { return command_; }
+  std::chrono::milliseconds waited() const noexcept { return waited_; }
+
+ private:
+  std::string command_;
+  std::chrono::milliseconds waited_;
+};
+
+/// The line to the module is closed: the serial port or pty went away, the TCP bridge hung up.
+class TransportClosedError : public Error {
+ public:
+  explicit TransportClosedError(std::string line);
+  const std::string& line() const noexcept { return line_; }
+
+ private:
+  std::string line_;
+};
+
+/// The module sent something the SDK cannot understand where it came: a line over the parser's
+/// bound, an answer of the wrong shape. bytes() holds what could not be understood.
+class ProtocolError : public Error {
+ public:
+  ProtocolError(const std::string& problem, Bytes bytes);
+  const Bytes& bytes() const noexcept { return bytes_; }
+
+ private:
+  Bytes bytes_;
+};
+
+/// A value the module would refuse, caught before anything was sent: names the parameter, the
+/// value and the legal values ("TCPTXDELAY 30: must be a multiple of 20 from 0 to 32760").
+class IllegalValueError : public Error {
+ public:
+  IllegalValueError(std::string parameter, std::string value, const std::string& reason);
+  const std::string& parameter() const noexcept { return parameter_; }
+  const std::string& value() const noexcept { return value_; }
+
+ private:
+  std::string parameter_;
+  std::string value_;
+};
+
+/// A call that cannot be made in the module's present state: a command while a data session
+/// holds the line, a call from inside a URC callback.
+class UsageError : public Error {
+ public:
+  using Error::Error;
+};
+
+}  // namespace atsharp

@@ -1,0 +1,3 @@
+#pragma once
+/// @file
+/// Module::set and Module::get (placeholder: being written).

@@ -1,0 +1,3 @@
+#pragma once
+/// @file
+/// The typed parameters (placeholder: being written).
