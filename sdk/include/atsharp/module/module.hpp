@@ -96,8 +96,13 @@ class Module {
   void sendRaw(std::string_view bytes);
 
   // --- parameters (parameters.hpp) ------------------------------------------------------
-  // Typed: module.set(param::Tcptxdelay, SocketId(1), TxDelay::milliseconds(200)). Every value
-  // is checked against the catalogue before anything is sent (IllegalValueError).
+  // Typed: module.set(param::Tcptxdelay, SocketId(1), std::chrono::milliseconds(200)). Every
+  // value is checked against the catalogue before anything is sent (IllegalValueError naming
+  // the parameter, the value and the legal values; credentials masked). A value is written as
+  // `AT#NAME=value` (`AT#NAME=id,value` for the TCP parameters), an address list of several
+  // addresses through AT#RECiADD / AT#CCRECiADD, a body through AT#BODYi, its text and Ctrl-Z;
+  // it is read with `AT#NAME?` (`AT#NAME=id`). A refusal throws ModuleError (37123 while a
+  // connection uses the parameter), an answer that shows no legal value ProtocolError.
 
   template <class Parameter>
   void set(const Parameter& parameter, const typename Parameter::Value& value);
@@ -109,13 +114,14 @@ class Module {
   template <class Parameter>
   typename Parameter::Value get(const Parameter& parameter, SocketId id);
 
-  /// The untyped path, by name and text: checked like the typed one ("TCPTXDELAY", "1,200" is
-  /// not the form: give the socket with @p id). @p text is the value as the spec writes it,
-  /// without quotes.
+  /// The untyped path, by parameter and text, checked like the typed one. @p text is the value
+  /// as getText() gives it: without quotes; an address list's addresses joined with ","; a
+  /// body's line breaks as CR LF. @p id is the socket of a TCP parameter, and must be given for
+  /// them only (UsageError otherwise).
   void setText(catalogue::Param parameter, std::string_view text,
                std::optional<SocketId> id = {});
   /// The value as text, unquoted ("1", "127.0.0.1", "I"). An address list comes as its
-  /// addresses joined with ",".
+  /// addresses joined with ","; a body with its line breaks as CR LF.
   std::string getText(catalogue::Param parameter, std::optional<SocketId> id = {});
 
   // --- display commands (displays.hpp) --------------------------------------------------
@@ -137,46 +143,76 @@ class Module {
   IpDisplay displayIp();
 
   // --- actions (actions.hpp) ------------------------------------------------------------
+  // Each action reads the few parameters its answer depends on (AT#NAME?) before it starts,
+  // and waits as long as those parameters say it may take. Each command holds the line; another
+  // thread's call may come between an action's reads and its command. A ModuleError carries
+  // the code (or the result) the module ended the command with; after any of them the Module is
+  // usable. A transfer the module ends while the host still sends (FTPPUT, PUTMAIL) leaves the
+  // host's late bytes in its command mode: the action then resynchronises (a CR, AT#VVERSION,
+  // and every answer before that one dropped) before it throws.
 
-  /// AT#CONNECTIONSTART (2.2.3): GPRS or GSM as GPRSMODE says, redials included (the timeout,
-  /// when not given, allows for every attempt REDIALCOUNT and REDIALDELAY give). Throws
-  /// ModuleError with the last failure (BUSY, NO ANSWER, a CME error).
+  /// AT#CONNECTIONSTART (2.2.3): GPRS or GSM as GPRSMODE says. Over GSM the module dials up to
+  /// 1 + REDIALCOUNT times, REDIALDELAY seconds apart; the timeout, when not given, allows for
+  /// every attempt (3 minutes each). Throws ModuleError with the last failure: BUSY, NO ANSWER,
+  /// NO CARRIER (result()), or a CME error (code(): 35865 not attached, 35866, 35868 ...).
   Connection connectionStart(const ProgressHandler& progress = {},
                              std::optional<Milliseconds> timeout = {});
-  /// AT#CONNECTIONSTOP (2.2.2).
+  /// AT#CONNECTIONSTOP (2.2.2): OK once the link is down (also when there was none). 30 s
+  /// unless told otherwise.
   void connectionStop(std::optional<Milliseconds> timeout = {});
-  /// AT#ACCEPT (2.2.1): answers an incoming call, PPP as PPPMODE says.
+  /// AT#ACCEPT (2.2.1): answers an incoming call (OK), then CONNECT, the address and PPP OK,
+  /// PPP as PPPMODE says. Throws ModuleError with PPP ERROR, NO CARRIER or a CME error (35867:
+  /// no call).
   Connection accept(const ProgressHandler& progress = {},
                     std::optional<Milliseconds> timeout = {});
-  /// AT#PING (7.2): one report per request, also handed to @p each as it comes. The timeout,
-  /// when not given, is PINGNUM x PINGDELAY and some.
-  std::vector<PingReport> ping(const std::function<void(const PingReport&)>& each = {},
+  /// AT#PING (7.2): PINGNUM reports, each also handed to @p each as it comes. The timeout,
+  /// when not given, is PINGNUM x PINGDELAY seconds and 30 s for the name lookup.
+  std::vector<PingReport> ping(const PingHandler& each = {},
                                std::optional<Milliseconds> timeout = {});
-  /// AT#SENDMAILi (3.3): sends mail combination @p combination.
+  /// AT#SENDMAILi (3.3): sends mail combination @p combination; returns once the server took
+  /// it. 3 minutes unless told otherwise.
   void sendMail(MailCombination combination, std::optional<Milliseconds> timeout = {});
-  /// AT#PUTMAIL (3.4): sends combination 1's envelope with the body from @p source (lines
-  /// with CR LF; dot-stuffed and ended by the SDK).
-  void putMail(const ByteSource& source, std::optional<Milliseconds> timeout = {});
-  void putMail(std::string_view body, std::optional<Milliseconds> timeout = {});
-  void putMail(std::istream& body, std::optional<Milliseconds> timeout = {});
-  /// AT#GETMAIL (3.2): the first mail on the server, or nothing (Ok_Info_NoMail).
-  std::optional<RetrievedMail> getMail(std::optional<Milliseconds> timeout = {});
-  /// AT#FTPGET (4.2): FTPGETPATH/FTPGETFILENAME from the server into @p sink; returns the
-  /// number of bytes. @p idle bounds the silence between two pieces (the default allows for a
-  /// slow line).
+  /// AT#PUTMAIL (3.4): combination 1's envelope and header, with the body read from @p source
+  /// as it is sent. The body is plain text: lines end with CR LF, LF or CR (sent as CR LF); the
+  /// SDK doubles a leading dot and ends the body with CR LF . CR LF. @p silence bounds each wait
+  /// for the module (3 minutes when not given). A source that throws sends no mail: the module
+  /// ends the body after its 50 s of inactivity (3.4.2), then the exception is rethrown.
+  void putMail(const ByteSource& source, std::optional<Milliseconds> silence = {});
+  void putMail(std::string_view body, std::optional<Milliseconds> silence = {});
+  void putMail(std::istream& body, std::optional<Milliseconds> silence = {});
+  /// AT#GETMAIL (3.2): the first mail on the server, which the module then deletes, or nothing
+  /// (Ok_Info_NoMail). POP3HEADERMODE says whether a header comes. @p silence bounds the wait
+  /// for the mail and between its lines (3 minutes when not given).
+  std::optional<RetrievedMail> getMail(std::optional<Milliseconds> silence = {});
+  /// AT#FTPGET (4.2): FTPGETPATH/FTPGETFILENAME from the server into @p sink as it arrives (no
+  /// whole-file buffer); returns the number of bytes. @p silence bounds the wait for the start
+  /// and between two pieces (3 minutes when not given: longer than the module's own stall
+  /// limit, so that its error, not a timeout, reports a stalled server). A failure after the
+  /// data began (ETX, then the error) throws ModuleError with the code.
   std::uint64_t ftpGet(const ByteSink& sink, const TransferProgressHandler& progress = {},
-                       std::optional<Milliseconds> idle = {});
-  std::uint64_t ftpGet(std::ostream& out, const TransferProgressHandler& progress = {});
+                       std::optional<Milliseconds> silence = {});
+  /// The same into @p out; a stream that fails throws Error once the transfer ended.
+  std::uint64_t ftpGet(std::ostream& out, const TransferProgressHandler& progress = {},
+                       std::optional<Milliseconds> silence = {});
+  /// The same into @p file, written beside it as `<file>.part` and renamed once the module said
+  /// OK: a failed download leaves @p file as it was.
   std::uint64_t ftpGet(const std::filesystem::path& file,
-                       const TransferProgressHandler& progress = {});
-  /// AT#FTPPUT (4.3): @p source to FTPPUTPATH/FTPPUTFILENAME, streamed as it is read; returns
-  /// once the server confirmed (the module's OK).
+                       const TransferProgressHandler& progress = {},
+                       std::optional<Milliseconds> silence = {});
+  /// AT#FTPPUT (4.3): @p source to FTPPUTPATH/FTPPUTFILENAME, read and sent as it goes; returns
+  /// the number of bytes once the server confirmed (the module's OK). A source that throws
+  /// ends the upload there (the server keeps what it got: the spec has no abort) and its
+  /// exception is rethrown. @p silence as for ftpGet.
   std::uint64_t ftpPut(const ByteSource& source, const TransferProgressHandler& progress = {},
-                       std::optional<Milliseconds> timeout = {});
-  std::uint64_t ftpPut(std::istream& in, const TransferProgressHandler& progress = {});
+                       std::optional<Milliseconds> silence = {});
+  std::uint64_t ftpPut(std::istream& in, const TransferProgressHandler& progress = {},
+                       std::optional<Milliseconds> silence = {});
+  /// Throws Error, before anything is sent, when @p file cannot be opened.
   std::uint64_t ftpPut(const std::filesystem::path& file,
-                       const TransferProgressHandler& progress = {});
-  /// AT#DELFLASH (8.4): every parameter back to its default.
+                       const TransferProgressHandler& progress = {},
+                       std::optional<Milliseconds> silence = {});
+  /// AT#DELFLASH (8.4): erases the parameter flash. The values in use stay until the module
+  /// restarts (AT+CFUN=1), which starts from the spec's defaults.
   void deleteFlash();
 
   // --- data sessions (data_session.hpp) -----------------------------------------------

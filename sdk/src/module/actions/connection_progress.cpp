@@ -21,9 +21,8 @@ std::optional<int> connectSpeed(const std::string& text) {
 void ConnectionProgress::take(ProgressLine line) {
   if (line.kind == Progress::Connect) connection_.speed = connectSpeed(line.text);
   if (line.kind == Progress::IpAddress) connection_.address = line.text;
-  connection_.progress.push_back(std::move(line));
-  // The handler sees the line once it is recorded, so that it may not lose it by throwing.
-  if (handler_) handler_(connection_.progress.back());
+  guard_.call(handler_, line);
+  if (connection_.progress.size() < kMaxKept) connection_.progress.push_back(std::move(line));
 }
 
 }  // namespace atsharp::detail

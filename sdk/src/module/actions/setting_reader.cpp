@@ -17,15 +17,18 @@ std::string_view trimmed(std::string_view text) {
 
 }  // namespace
 
-int readWholeSetting(Module& module, std::string_view name) {
-  const std::string command = "AT#" + std::string(name) + "?";
+int readWholeSetting(Module& module, catalogue::Param parameter) {
+  const std::string name(catalogue::spec(parameter).name);
+  const std::string command = "AT#" + name + "?";
   const Reply reply = module.command(command);
   // The module shows `#NAME: value`; a module that writes `#NAME = value` is read alike.
-  const std::string prefix = "#" + std::string(name);
+  const std::string prefix = "#" + name;
   for (const std::string& line : reply.lines) {
     if (!upperCase(line).starts_with(prefix)) continue;
-    const std::size_t separator = line.find_first_of(":=", prefix.size());
-    if (separator == std::string::npos) continue;
+    const std::size_t separator = line.find_first_not_of(' ', prefix.size());
+    if (separator == std::string::npos || (line[separator] != ':' && line[separator] != '=')) {
+      continue;  // another parameter whose name starts with this one's
+    }
     if (const std::optional<int> value = wholeNumber(trimmed(line.substr(separator + 1)))) {
       return *value;
     }
