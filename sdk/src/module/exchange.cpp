@@ -157,7 +157,7 @@ bool Exchange::route(const LineEvent& event) {
     }
   }
   if (const auto* result = std::get_if<ResultLine>(&event)) {
-    if (result->result == Result::NoCarrier && !connecting && !upperCommand_.empty() &&
+    if (result->result == Result::NoCarrier && !connecting &&
         !startsWith(upperCommand_, "ATD") && !startsWith(upperCommand_, "ATA")) {
       module_.dispatch(CallEndedUrc{});
       return true;

@@ -219,4 +219,14 @@ TEST_CASE("a removed handler gets nothing more") {
   CHECK(calls == 1);
 }
 
+TEST_CASE("NO CARRIER while no command runs: a CallEndedUrc read by poll") {
+  ScriptedModule scripted;
+  Module module(scripted.takeHostEnd(), quietOptions());
+  std::vector<Urc> urcs;
+  module.onUrc([&](const Urc& urc) { urcs.push_back(urc); });
+  scripted.answer("\r\nNO CARRIER\r\n");
+  module.poll(Milliseconds{200});
+  CHECK(urcs == std::vector<Urc>{CallEndedUrc{}});
+}
+
 }  // namespace atsharp::test
