@@ -46,9 +46,6 @@ TimeoutError::TimeoutError(std::string command, std::chrono::milliseconds waited
       command_(std::move(command)),
       waited_(waited) {}
 
-TransportClosedError::TransportClosedError(std::string line)
-    : Error("the line to the module is closed (" + line + ")"), line_(std::move(line)) {}
-
 ProtocolError::ProtocolError(const std::string& problem, Bytes bytes)
     : Error(problem), bytes_(std::move(bytes)) {}
 

@@ -7,13 +7,20 @@
 #include "atsharp/module/errors.hpp"
 
 namespace atsharp::detail {
+namespace {
+
+TransportClosedError closedLine(const Transport& transport) {
+  return TransportClosedError("the line to the module is closed (" + transport.describe() + ")");
+}
+
+}  // namespace
 
 ModuleLine::ModuleLine(Transport& transport) : transport_(transport) {}
 
 void ModuleLine::write(ByteView bytes, std::chrono::milliseconds timeout,
                        const std::string& what) {
   const IoResult result = transport_.write(bytes, after(timeout));
-  if (result.status == IoStatus::Closed) throw TransportClosedError(transport_.describe());
+  if (result.status == IoStatus::Closed) throw closedLine(transport_);
   if (result.status == IoStatus::Timeout) {
     throw TimeoutError(what + " (the line took no more bytes)", timeout);
   }
@@ -21,7 +28,7 @@ void ModuleLine::write(ByteView bytes, std::chrono::milliseconds timeout,
 
 std::optional<LineEvent> ModuleLine::next(Deadline deadline) {
   while (queue_.empty()) {
-    if (closed_) throw TransportClosedError(transport_.describe());
+    if (closed_) throw closedLine(transport_);
     if (!fill(deadline)) return std::nullopt;
   }
   LineEvent event = std::move(queue_.front());

@@ -1,8 +1,9 @@
 #pragma once
 /// @file
-/// The SDK's one error hierarchy. Every call of atsharp::Module either succeeds or throws one of
-/// these, all derived from atsharp::Error, so a caller may catch them all at once or tell the
-/// module's refusals (ModuleError) from the line's problems (TimeoutError, TransportClosedError,
+/// The errors of atsharp::Module, in the SDK's one hierarchy (atsharp/error.hpp: Error,
+/// TransportError, TransportClosedError, UsageError). Every call of a Module either succeeds or
+/// throws an atsharp::Error, so a caller may catch them all at once or tell the module's
+/// refusals (ModuleError) from the line's problems (TimeoutError, TransportClosedError,
 /// ProtocolError) and from its own mistakes (IllegalValueError, UsageError).
 
 #include <chrono>
@@ -13,14 +14,9 @@
 #include "atsharp/bytes.hpp"
 #include "atsharp/catalogue/errors.hpp"
 #include "atsharp/catalogue/results.hpp"
+#include "atsharp/error.hpp"
 
 namespace atsharp {
-
-/// The base of every error the SDK throws.
-class Error : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
 
 /// The module refused a command: `#CME ERROR: <code>` (spec 9.2) or a final result that is not a
 /// success (ERROR, NO CARRIER, BUSY, NO ANSWER, PPP ERROR).
@@ -65,16 +61,6 @@ class TimeoutError : public Error {
   std::chrono::milliseconds waited_;
 };
 
-/// The line to the module is closed: the serial port or pty went away, the TCP bridge hung up.
-class TransportClosedError : public Error {
- public:
-  explicit TransportClosedError(std::string line);
-  const std::string& line() const noexcept { return line_; }
-
- private:
-  std::string line_;
-};
-
 /// The module sent something the SDK cannot understand where it came: a line over the parser's
 /// bound, an answer of the wrong shape. bytes() holds what could not be understood.
 class ProtocolError : public Error {
@@ -97,13 +83,6 @@ class IllegalValueError : public Error {
  private:
   std::string parameter_;
   std::string value_;
-};
-
-/// A call that cannot be made in the module's present state: a command while a data session
-/// holds the line, a call from inside a URC callback.
-class UsageError : public Error {
- public:
-  using Error::Error;
 };
 
 }  // namespace atsharp
