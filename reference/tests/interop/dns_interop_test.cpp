@@ -4,13 +4,12 @@
 
 #include <doctest/doctest.h>
 
+#include "atsharp/fixtures/daemons/dnsmasq_server.hpp"
+#include "atsharp/fixtures/free_ports.hpp"
+#include "atsharp/fixtures/tcp_peer.hpp"
+#include "atsharp/fixtures/udp_peer.hpp"
 #include "connected_module.hpp"
-#include "dns_fixture.hpp"
-#include "free_port.hpp"
 #include "ping_line.hpp"
-#include "peer_thread.hpp"
-#include "tcp_peer.hpp"
-#include "udp_peer.hpp"
 
 namespace atsharp::test {
 
@@ -25,20 +24,17 @@ const std::string kNotResolved = "\r\n#CME ERROR: 38027\r\n";
 }  // namespace
 
 TEST_CASE("names dnsmasq knows - AT#OTCP and AT#PING reach their server by name") {
-  DnsServer dns({"echo.interop.test=127.0.0.1", "ping.interop.test=127.0.0.1"});
+  fixtures::DnsmasqServer dns({"echo.interop.test=127.0.0.1", "ping.interop.test=127.0.0.1"});
   EmulatorSettings settings;
   settings.dnsPort = dns.port();
   settings.timeScale = 0.5;  // PINGDELAY: the reply is waited for half a second
   ConnectedModule module(settings);
   ModemSession& modem = module.modem();
-  TcpListener listener;
-  Echoed echoed;
-  PeerThread peer([&] {
-    TcpStream stream(listener.accept(patient()));
-    echoed = echo(stream, std::nullopt, patient());
-  });
+  fixtures::TcpPeerOptions echoing;
+  echoing.mode = fixtures::TcpPeerMode::Echo;
+  fixtures::TcpPeer peer = fixtures::TcpPeer::listen(echoing);
   modem.set({"AT#DNSSERV1=\"127.0.0.1\"", "AT#TCPSERV=1,\"echo.interop.test\"",
-             "AT#TCPPORT=1," + std::to_string(listener.port()), "AT#TCPTXDELAY=1,0"});
+             "AT#TCPPORT=1," + std::to_string(peer.endpoint().port), "AT#TCPTXDELAY=1,0"});
   REQUIRE(visible(modem.command("AT#OTCP=1").raw) == visible("\r\nOk_Info_WaitingForData\r\n"));
   const std::string greeting = "hello by name";
   modem.writeData(asBytes(greeting));
@@ -46,8 +42,8 @@ TEST_CASE("names dnsmasq knows - AT#OTCP and AT#PING reach their server by name"
   modem.endData();
   CHECK(modem.readDataToEtx().empty());
   CHECK(visible(modem.nextAnswer().raw) == visible(kOk));
-  peer.join();
-  CHECK(asString(echoed.received) == greeting);
+  CHECK(peer.waitForRemoteEnd(30s));
+  CHECK(asString(peer.received()) == greeting);
 
   // 7.2.2 (docs/spec-decisions.md #34): the line names PINGREMOTE as it was set.
   modem.set({"AT#PINGREMOTE=\"ping.interop.test\"", "AT#PINGNUM=1"});
@@ -60,7 +56,7 @@ TEST_CASE("names dnsmasq knows - AT#OTCP and AT#PING reach their server by name"
 }
 
 TEST_CASE("a name dnsmasq does not know - 38027 - the module stays in command mode") {
-  DnsServer dns({"echo.interop.test=127.0.0.1"});
+  fixtures::DnsmasqServer dns({"echo.interop.test=127.0.0.1"});
   EmulatorSettings settings;
   settings.dnsPort = dns.port();
   ConnectedModule module(settings);
@@ -79,15 +75,15 @@ TEST_CASE("DNSSERV1 and DNSSERV2 where nothing answers - 38027 once both were tr
   SUBCASE("silent servers - each one's timeout runs out") {}
   SUBCASE("closed ports - each refuses at once") { silent = false; }
   CAPTURE(silent);
-  std::optional<UdpPeer> first;
-  std::optional<UdpPeer> second;
+  std::optional<fixtures::UdpPeer> first;
+  std::optional<fixtures::UdpPeer> second;
   std::uint16_t port = 0;
   if (silent) {
-    first.emplace("127.0.0.3");
-    port = first->port();
-    second.emplace("127.0.0.4", port);
+    first.emplace(fixtures::UdpPeerOptions{.address = "127.0.0.3"});
+    port = first->endpoint().port;
+    second.emplace(fixtures::UdpPeerOptions{.address = "127.0.0.4", .port = port});
   } else {
-    port = freePort("127.0.0.3", Protocol::Udp);
+    port = fixtures::freePort("127.0.0.3", fixtures::PortProtocol::Udp);
   }
   EmulatorSettings settings;
   settings.dnsPort = port;
@@ -100,8 +96,8 @@ TEST_CASE("DNSSERV1 and DNSSERV2 where nothing answers - 38027 once both were tr
   const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start);
   MESSAGE("38027 after ", took.count(), " ms");
   if (silent) {
-    CHECK(first->pending());  // both were asked
-    CHECK(second->pending());
+    CHECK(first->receivedCount() > 0);  // both were asked
+    CHECK(second->receivedCount() > 0);
     CHECK(took >= 1900ms);  // the runtime's DNS timeout: 1 s a server
     CHECK(took < 10s);
   } else {

@@ -7,12 +7,11 @@
 
 #include <doctest/doctest.h>
 
+#include "atsharp/fixtures/tcp_peer.hpp"
 #include "background_writer.hpp"
 #include "connected_module.hpp"
 #include "payloads.hpp"
-#include "peer_thread.hpp"
 #include "scripted_server.hpp"
-#include "tcp_peer.hpp"
 
 namespace atsharp::test {
 
@@ -124,21 +123,20 @@ TEST_CASE("SENDMAIL1 - the SMTP server drops the connection after DATA - 38031")
 
 TEST_CASE("AT#OTCP - the peer resets after 256 KiB while the host sends - ETX - 37952") {
   const Bytes lines = toBytes(harmlessLines(kHostStream));
-  TcpListener listener;
-  Bytes received;
-  PeerThread peer([&] {
-    TcpStream stream(listener.accept(patient()));
-    received = stream.readExactly(256 * kKiB, patient());
-    stream.reset();
-  });
+  fixtures::TcpPeerOptions resetting;
+  resetting.closeAfter = 256 * kKiB;
+  resetting.closeWith = fixtures::TcpEnd::Reset;
+  fixtures::TcpPeer peer = fixtures::TcpPeer::listen(resetting);
   ConnectedModule module;
   ModemSession& modem = module.modem();
-  modem.set({"AT#TCPSERV=1,\"127.0.0.1\"", "AT#TCPPORT=1," + std::to_string(listener.port())});
+  modem.set({"AT#TCPSERV=1,\"127.0.0.1\"",
+             "AT#TCPPORT=1," + std::to_string(peer.endpoint().port)});
   REQUIRE(visible(modem.command("AT#OTCP=1").raw) == visible("\r\nOk_Info_WaitingForData\r\n"));
   BackgroundWriter writer(modem, lines, Coding::Dle);
   CHECK(modem.readDataToEtx().empty());
   CHECK(visible(modem.nextAnswer().raw) == visible(error(37952)));
-  peer.join();
+  const Bytes received = peer.received();
+  CHECK(received.size() == 256 * kKiB);
   CHECK(difference(ByteView(lines).first(received.size()), received) == "");
   backToCommandMode(module, writer);
 }

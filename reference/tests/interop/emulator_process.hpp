@@ -10,7 +10,7 @@
 #include <string>
 
 #include "child_process.hpp"
-#include "fixture_servers.hpp"
+#include "daemon_requests.hpp"
 
 namespace atsharp::test {
 

@@ -5,7 +5,7 @@
 #include <doctest/doctest.h>
 
 #include "connected_module.hpp"
-#include "fixture_servers.hpp"
+#include "daemon_requests.hpp"
 #include "payloads.hpp"
 
 namespace atsharp::test {
@@ -19,7 +19,7 @@ const bool kNotRoot = !isRoot();
 const std::string kOk = "\r\nOK\r\n";
 
 // The FTP parameters of 4.1 for @p server, in binary mode.
-void configure(ModemSession& modem, const FtpServer& server) {
+void configure(ModemSession& modem, const VsftpdServer& server) {
   modem.set({"AT#FTPSERV=\"127.0.0.1\"", "AT#FTPPORT=" + std::to_string(server.endpoint().port),
              "AT#FTPUN=\"" + server.user() + "\"", "AT#FTPPW=\"" + server.password() + "\"",
              "AT#FTPTYPE=I", "AT#FTPGETPATH=\"\"", "AT#FTPPUTPATH=\"\""});
@@ -29,7 +29,7 @@ void configure(ModemSession& modem, const FtpServer& server) {
 
 TEST_CASE("AT#FTPGET of 1 MiB of every byte value - FTPTYPE I - byte-exact at the host" *
           doctest::skip(kNotRoot)) {
-  FtpServer server;
+  VsftpdServer server;
   const Bytes file = randomPayload(kMiB, 11);
   writeFile(server.root() / "random.bin", asString(file));
   ConnectedModule module;
@@ -47,7 +47,7 @@ TEST_CASE("AT#FTPGET of 1 MiB of every byte value - FTPTYPE I - byte-exact at th
 
 TEST_CASE("AT#FTPPUT of 1 MiB of every byte value - FTPTYPE I - byte-exact on the disk" *
           doctest::skip(kNotRoot)) {
-  FtpServer server;
+  VsftpdServer server;
   const Bytes file = randomPayload(kMiB, 12);
   ConnectedModule module;
   ModemSession& modem = module.modem();

@@ -4,7 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "connected_module.hpp"
-#include "fixture_servers.hpp"
+#include "daemon_requests.hpp"
 
 namespace atsharp::test {
 
@@ -17,7 +17,7 @@ const std::string kOk = "\r\nOK\r\n";
 
 // The SMTP parameters of 3.1 for @p server, with a login (3.1.14: AUTH LOGIN when both SMTPUN
 // and SMTPPW are set).
-void configureSmtp(ModemSession& modem, const SmtpServer& server) {
+void configureSmtp(ModemSession& modem, const SmtpDaemon& server) {
   modem.set({"AT#SMTPSERV=\"127.0.0.1\"",
              "AT#SMTPPORT=" + std::to_string(server.endpoint().port),
              "AT#DOMAIN=\"interop.test\"", "AT#SENDERNAME=\"Interop module\"",
@@ -27,7 +27,7 @@ void configureSmtp(ModemSession& modem, const SmtpServer& server) {
 
 // What the server stored: its envelope lines (MAIL FROM, each RCPT TO, EHLO, the client's
 // address, the login), then the header the module composed.
-std::string storedHead(const SmtpServer& server, const std::string& recipients,
+std::string storedHead(const SmtpDaemon& server, const std::string& recipients,
                        const std::string& copies, const std::string& subject) {
   std::string head = "X-Envelope-From: module@interop.test\r\n";
   std::string all = recipients + ", " + copies;
@@ -42,7 +42,7 @@ std::string storedHead(const SmtpServer& server, const std::string& recipients,
   return head;
 }
 
-std::string onlyMessage(const SmtpServer& server) {
+std::string onlyMessage(const SmtpDaemon& server) {
   const std::vector<std::string> messages = server.messages();
   REQUIRE(messages.size() == 1);
   return messages.front();
@@ -51,7 +51,7 @@ std::string onlyMessage(const SmtpServer& server) {
 }  // namespace
 
 TEST_CASE("AT#SENDMAIL1 - REC1 CCREC1 SUBJ1 BODY1 entered over the line - AUTH LOGIN - as sent") {
-  SmtpServer server({"--auth-required"});
+  SmtpDaemon server({"--auth-required"});
   ConnectedModule module;
   ModemSession& modem = module.modem();
   configureSmtp(modem, server);
@@ -72,7 +72,7 @@ TEST_CASE("AT#SENDMAIL1 - REC1 CCREC1 SUBJ1 BODY1 entered over the line - AUTH L
 }
 
 TEST_CASE("AT#PUTMAIL - the host's body up to CR LF . CR LF - dot lines unstuffed - as sent") {
-  SmtpServer server({"--auth-required"});
+  SmtpDaemon server({"--auth-required"});
   ConnectedModule module;
   ModemSession& modem = module.modem();
   configureSmtp(modem, server);
@@ -118,14 +118,14 @@ const std::string kSecondStored =
 }  // namespace
 
 TEST_CASE("AT#GETMAIL - POP3HEADERMODE 1 then 0 - the exact bytes - then Ok_Info_NoMail") {
-  Pop3Server server;
+  DovecotServer server;
   server.seed({kFirstStored, kSecondStored});
   ConnectedModule module;
   ModemSession& modem = module.modem();
   modem.set({"AT#POP3SERV=\"127.0.0.1\"",
              "AT#POP3PORT=" + std::to_string(server.endpoint().port),
-             "AT#POP3UN=\"" + server.request().user + "\"",
-             "AT#POP3PW=\"" + server.request().password + "\""});
+             "AT#POP3UN=\"" + server.user() + "\"",
+             "AT#POP3PW=\"" + server.password() + "\""});
   // 3.2.2, A.6.2: Ok_Info_Mail; with POP3HEADERMODE 1 (the default) From, Cc and Subject with
   // their continuation lines and an empty line; the body dot-stuffed; "."; OK.
   REQUIRE(visible(modem.command("AT#GETMAIL").raw) == visible("\r\nOk_Info_Mail\r\n"));

@@ -5,12 +5,11 @@
 
 #include <doctest/doctest.h>
 
+#include "atsharp/fixtures/free_ports.hpp"
+#include "atsharp/fixtures/tcp_peer.hpp"
 #include "background_writer.hpp"
 #include "connected_module.hpp"
-#include "free_port.hpp"
 #include "payloads.hpp"
-#include "peer_thread.hpp"
-#include "tcp_peer.hpp"
 
 namespace atsharp::test {
 
@@ -22,23 +21,23 @@ namespace {
 const std::string kOk = "\r\nOK\r\n";
 const std::string kWaitingForData = "\r\nOk_Info_WaitingForData\r\n";
 
-// The peer's side: how it reaches the module, and when it stops echoing.
-struct EchoingPeer {
-  Echoed echoed;
-  PeerThread thread;
+using fixtures::TcpEnd;
+using fixtures::TcpPeer;
 
-  EchoingPeer(std::function<UniqueFd()> reach, std::optional<std::size_t> closeAfter)
-      : thread([this, reach = std::move(reach), closeAfter] {
-          TcpStream stream(reach());
-          echoed = echo(stream, closeAfter, patient());
-        }) {}
-};
+// The peer's side: an echo of everything that comes, until the module closes its side, or,
+// with @p closeAfter, until that many bytes went back to it; then it closes (a FIN).
+fixtures::TcpPeerOptions echoing(std::optional<std::size_t> closeAfter) {
+  fixtures::TcpPeerOptions options;
+  options.mode = fixtures::TcpPeerMode::Echo;
+  options.closeAfter = closeAfter;
+  return options;
+}
 
 // Data mode is open: the host sends @p payload while it reads the peer's echo of it, and both
 // directions must come through whole and unchanged. Then the side the mode gives ends it:
 // the host's ETX under DLEMODE 1 (A.8: ETX, OK), the peer's close under DLEMODE 0 (5.4.2:
 // ETX, Ok_Info_SocketClosed, OK).
-void echoThrough(ModemSession& modem, EchoingPeer& peer, const Bytes& payload, bool dleCoded) {
+void echoThrough(ModemSession& modem, TcpPeer& peer, const Bytes& payload, bool dleCoded) {
   BackgroundWriter writer(modem, payload, dleCoded ? Coding::Dle : Coding::Raw);
   if (dleCoded) {
     CHECK(difference(payload, modem.readData(payload.size())) == "");
@@ -53,10 +52,12 @@ void echoThrough(ModemSession& modem, EchoingPeer& peer, const Bytes& payload, b
     CHECK(visible(modem.nextAnswer().raw) ==
           visible("\r\nOk_Info_SocketClosed\r\n" + kOk));
   }
-  peer.thread.join();
-  CHECK(difference(payload, peer.echoed.received) == "");
-  // Under DLEMODE 1 the module closed first (the host's ETX); under 0 the peer did.
-  CHECK(peer.echoed.endOfStream == dleCoded);
+  // Under DLEMODE 1 the module closed first (the host's ETX) and the peer followed; under 0
+  // the peer did, once the payload went back (closeAfter), and the module followed.
+  REQUIRE(peer.waitForClosed(30s));
+  CHECK(difference(payload, peer.received()) == "");
+  CHECK(peer.remoteEnd() == TcpEnd::Fin);
+  CHECK(peer.localEnd() == TcpEnd::Fin);
 }
 
 }  // namespace
@@ -69,11 +70,9 @@ TEST_CASE("AT#OTCP - 1 MiB of every byte value to an echoing peer and back byte-
   const Bytes payload = randomPayload(kMiB, dleCoded ? 21 : 22);
   ConnectedModule module;
   ModemSession& modem = module.modem();
-  TcpListener listener;
-  EchoingPeer peer([&listener] { return listener.accept(patient()); },
-                   dleCoded ? std::nullopt : std::optional(payload.size()));
+  TcpPeer peer = TcpPeer::listen(echoing(dleCoded ? std::nullopt : std::optional(payload.size())));
   modem.set({"AT#TCPSERV=1,\"127.0.0.1\"",
-             "AT#TCPPORT=1," + std::to_string(listener.port()),
+             "AT#TCPPORT=1," + std::to_string(peer.endpoint().port),
              dleCoded ? "AT#DLEMODE=1,1" : "AT#DLEMODE=1,0"});
   REQUIRE(visible(modem.command("AT#OTCP=1").raw) == visible(kWaitingForData));
   echoThrough(modem, peer, payload, dleCoded);
@@ -88,13 +87,13 @@ TEST_CASE("AT#LTCPSTART - a peer connects to 127.0.0.2 - 1 MiB both ways byte-ex
   const Bytes payload = randomPayload(kMiB, dleCoded ? 23 : 24);
   ConnectedModule module;
   ModemSession& modem = module.modem();
-  const std::uint16_t port = freePort(kModuleAddress, Protocol::Tcp);
+  const std::uint16_t port = fixtures::freePort(kModuleAddress, fixtures::PortProtocol::Tcp);
   modem.set({"AT#TCPPORT=2," + std::to_string(port),
              dleCoded ? "AT#DLEMODE=2,1" : "AT#DLEMODE=2,0"});
   // A.8.1: OK once it listens; Ok_Info_WaitingForData when the peer comes.
   REQUIRE(visible(modem.command("AT#LTCPSTART=2").raw) == visible(kOk));
-  EchoingPeer peer([port] { return connectTcp(kModuleAddress, port); },
-                   dleCoded ? std::nullopt : std::optional(payload.size()));
+  TcpPeer peer = TcpPeer::connect({kModuleAddress, port}, 30s,
+                                  echoing(dleCoded ? std::nullopt : std::optional(payload.size())));
   REQUIRE(visible(modem.nextAnswer().raw) == visible(kWaitingForData));
   echoThrough(modem, peer, payload, dleCoded);
   module.checkCommandMode();

@@ -4,7 +4,7 @@
 
 #include <filesystem>
 
-#include "fixture_servers.hpp"
+#include "daemon_requests.hpp"
 #include "scripted_server.hpp"
 #include "transfer_checks.hpp"
 #include "transfer_rig.hpp"
@@ -19,11 +19,11 @@ const bool kNotRoot = !isRoot();
 
 TEST_CASE("FTP get of 1 MiB of all byte values arrives byte-exact in order" *
           doctest::skip(kNotRoot)) {
-  FtpServer server;
+  VsftpdServer server;
   const Bytes file = allByteValues(1024 * 1024);
   writeFile(server.root() / "random.bin", asString(file));
   TransferRig rig;
-  rig.network().ftpGet(1, server.request("", "random.bin"));
+  rig.network().ftpGet(1, ftpRequest(server, "", "random.bin"));
   CHECK(rig.network().owns(1));
 
   const auto final = rig.runToEnd(1);
@@ -41,10 +41,10 @@ TEST_CASE("FTP get of 1 MiB of all byte values arrives byte-exact in order" *
 }
 
 TEST_CASE("FTP get of an empty file gives Ready then Closed" * doctest::skip(kNotRoot)) {
-  FtpServer server;
+  VsftpdServer server;
   writeFile(server.root() / "empty", "");
   TransferRig rig;
-  rig.network().ftpGet(1, server.request("", "empty"));
+  rig.network().ftpGet(1, ftpRequest(server, "", "empty"));
   REQUIRE(is<Closed>(rig.runToEnd(1)));
   const auto events = rig.eventsOf(1);
   REQUIRE(events.size() == 2);
@@ -52,10 +52,10 @@ TEST_CASE("FTP get of an empty file gives Ready then Closed" * doctest::skip(kNo
 }
 
 TEST_CASE("FTP get in type A has CR LF line ends on the wire" * doctest::skip(kNotRoot)) {
-  FtpServer server;
+  VsftpdServer server;
   writeFile(server.root() / "text.txt", "first line\nsecond line\n");
   TransferRig rig;
-  FtpRequest request = server.request("", "text.txt");
+  FtpRequest request = ftpRequest(server, "", "text.txt");
   request.ascii = true;
   rig.network().ftpGet(1, request);
   REQUIRE(is<Closed>(rig.runToEnd(1)));
@@ -65,13 +65,13 @@ TEST_CASE("FTP get in type A has CR LF line ends on the wire" * doctest::skip(kN
 
 TEST_CASE("FTP get from FTPGETPATH relative to the login directory and absolute" *
           doctest::skip(kNotRoot)) {
-  FtpServer server;
+  VsftpdServer server;
   std::filesystem::create_directories(server.root() / "list" / "sub dir");
   writeFile(server.root() / "list" / "sub dir" / "a file#1.txt", "deep");
   TransferRig rig;
-  rig.network().ftpGet(1, server.request("list/sub dir", "a file#1.txt"));
-  rig.network().ftpGet(2, server.request("/list/sub dir/", "a file#1.txt"));
-  rig.network().ftpGet(3, server.request(".", "missing"));
+  rig.network().ftpGet(1, ftpRequest(server, "list/sub dir", "a file#1.txt"));
+  rig.network().ftpGet(2, ftpRequest(server, "/list/sub dir/", "a file#1.txt"));
+  rig.network().ftpGet(3, ftpRequest(server, ".", "missing"));
   REQUIRE(is<Closed>(rig.runToEnd(1)));
   REQUIRE(is<Closed>(rig.runToEnd(2)));
   CHECK(asString(rig.receivedOf(1)) == "deep");
@@ -82,31 +82,31 @@ TEST_CASE("FTP get from FTPGETPATH relative to the login directory and absolute"
 }
 
 TEST_CASE("FTP get of a missing file is 38024" * doctest::skip(kNotRoot)) {
-  FtpServer server;
+  VsftpdServer server;
   TransferRig rig;
-  rig.network().ftpGet(1, server.request("", "no-such-file"));
+  rig.network().ftpGet(1, ftpRequest(server, "", "no-such-file"));
   CHECK(failureCode(rig.runToEnd(1)) == code(CmeError::DataRetrieveFailed));
   CHECK_FALSE(rig.had<Ready>(1));
 }
 
 TEST_CASE("FTP get from a missing directory is 38022" * doctest::skip(kNotRoot)) {
-  FtpServer server;
+  VsftpdServer server;
   TransferRig rig;
-  rig.network().ftpGet(1, server.request("no/such/dir", "file"));
+  rig.network().ftpGet(1, ftpRequest(server, "no/such/dir", "file"));
   CHECK(failureCode(rig.runToEnd(1)) == code(CmeError::ChangeDirectoryFailed));
 }
 
 TEST_CASE("FTP login refused: after PASS 38081 and after USER 38080" *
           doctest::skip(kNotRoot)) {
-  FtpServer server;
+  VsftpdServer server;
   writeFile(server.root() / "f", "x");
   TransferRig rig;
-  FtpRequest wrongPassword = server.request("", "f");
+  FtpRequest wrongPassword = ftpRequest(server, "", "f");
   wrongPassword.password = "not the password";
-  FtpRequest unknownUser = server.request("", "f");
+  FtpRequest unknownUser = ftpRequest(server, "", "f");
   unknownUser.user = "nobody-here";
-  FtpRequest refusedUser = server.request("", "f");
-  refusedUser.user = FtpServer::refusedUser();
+  FtpRequest refusedUser = ftpRequest(server, "", "f");
+  refusedUser.user = VsftpdServer::refusedUser();
   rig.network().ftpGet(1, wrongPassword);
   rig.network().ftpGet(2, unknownUser);
   rig.network().ftpGet(3, refusedUser);

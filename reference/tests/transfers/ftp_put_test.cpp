@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "fixture_servers.hpp"
+#include "daemon_requests.hpp"
 #include "scripted_server.hpp"
 #include "transfer_checks.hpp"
 #include "transfer_rig.hpp"
@@ -64,11 +64,11 @@ bool ended(const TransferRig& rig) {
 
 TEST_CASE("FTP put of 1 MiB of all byte values streamed in small sends is stored byte-exact" *
           doctest::skip(kNotRoot)) {
-  FtpServer server;
+  VsftpdServer server;
   TransferRig rig;
   const Bytes file = allByteValues(1024 * 1024, 2);
   Feeder feed(rig, file, 1000, 64 * 1024);
-  rig.network().ftpPut(1, server.request("", "upload.bin"));
+  rig.network().ftpPut(1, ftpRequest(server, "", "upload.bin"));
   REQUIRE(rig.runUntil([&] { return ended(rig); }, std::chrono::seconds(30), std::ref(feed)));
 
   const auto events = rig.eventsOf(1);
@@ -82,26 +82,26 @@ TEST_CASE("FTP put of 1 MiB of all byte values streamed in small sends is stored
 }
 
 TEST_CASE("FTP put of nothing stores an empty file" * doctest::skip(kNotRoot)) {
-  FtpServer server;
+  VsftpdServer server;
   TransferRig rig;
   rig.onEvent([&](const NetworkEvent& event) {
     if (std::holds_alternative<Ready>(event)) rig.network().finish(1);
   });
-  rig.network().ftpPut(1, server.request("", "empty"));
+  rig.network().ftpPut(1, ftpRequest(server, "", "empty"));
   REQUIRE(is<Closed>(rig.runToEnd(1)));
   CHECK(std::filesystem::exists(server.root() / "empty"));
   CHECK(std::filesystem::file_size(server.root() / "empty") == 0);
 }
 
 TEST_CASE("FTP put in type A stores the server's line ends" * doctest::skip(kNotRoot)) {
-  FtpServer server;
+  VsftpdServer server;
   TransferRig rig;
   rig.onEvent([&](const NetworkEvent& event) {
     if (!std::holds_alternative<Ready>(event)) return;
     rig.network().send(1, toBytes("one\r\ntwo\r\n"));
     rig.network().finish(1);
   });
-  FtpRequest request = server.request("/", "text.txt");
+  FtpRequest request = ftpRequest(server, "/", "text.txt");
   request.ascii = true;
   rig.network().ftpPut(1, request);
   REQUIRE(is<Closed>(rig.runToEnd(1)));
@@ -111,23 +111,23 @@ TEST_CASE("FTP put in type A stores the server's line ends" * doctest::skip(kNot
 
 TEST_CASE("FTP put into a directory the user may not write is 38023" *
           doctest::skip(kNotRoot)) {
-  FtpServer server;
+  VsftpdServer server;
   const auto locked = server.root() / "locked";
   std::filesystem::create_directory(locked);  // root's, 0755: the FTP user cannot create here
   ::chmod(locked.c_str(), 0755);
   TransferRig rig;
-  rig.network().ftpPut(1, server.request("locked", "file"));
+  rig.network().ftpPut(1, ftpRequest(server, "locked", "file"));
   CHECK(failureCode(rig.runToEnd(1)) == code(CmeError::FileDeletionFailed));
   CHECK_FALSE(rig.had<Ready>(1));
 }
 
 TEST_CASE("FTP put into a missing directory is 38022 and with a wrong password 38081" *
           doctest::skip(kNotRoot)) {
-  FtpServer server;
+  VsftpdServer server;
   TransferRig rig;
-  FtpRequest wrongPassword = server.request("", "file");
+  FtpRequest wrongPassword = ftpRequest(server, "", "file");
   wrongPassword.password = "wrong";
-  rig.network().ftpPut(1, server.request("missing", "file"));
+  rig.network().ftpPut(1, ftpRequest(server, "missing", "file"));
   rig.network().ftpPut(2, wrongPassword);
   CHECK(failureCode(rig.runToEnd(1)) == code(CmeError::ChangeDirectoryFailed));
   CHECK(failureCode(rig.runToEnd(2)) == code(CmeError::PasswordRejected));

@@ -2,7 +2,7 @@
 
 #include <doctest/doctest.h>
 
-#include "fixture_servers.hpp"
+#include "daemon_requests.hpp"
 #include "scripted_server.hpp"
 #include "transfer_checks.hpp"
 #include "transfer_rig.hpp"
@@ -42,39 +42,39 @@ std::optional<NetworkEvent> retrieve(const Pop3Request& request, TransferLimits 
 }
 
 TEST_CASE("POP3 retrieves the first message with its dot-stuffing undone and deletes it") {
-  Pop3Server server;
+  DovecotServer server;
   server.seed({kStored, "Subject: second\n\nsecond message\n"});
-  const auto first = retrieve(server.request(true));
+  const auto first = retrieve(pop3Request(server, true));
   REQUIRE(messageOf(first).has_value());
   CHECK(*messageOf(first) == kRetrieved);
   CHECK(server.stored() == 1);
-  const auto second = retrieve(server.request(true));
+  const auto second = retrieve(pop3Request(server, true));
   CHECK(messageOf(second) ==
         std::optional<std::string>("Subject: second\r\n\r\nsecond message\r\n"));
   CHECK(server.stored() == 0);
 }
 
 TEST_CASE("POP3 without deleteAfter leaves the message in the mailbox") {
-  Pop3Server server;
+  DovecotServer server;
   server.seed({kStored});
-  CHECK(messageOf(retrieve(server.request(false))) == std::optional<std::string>(kRetrieved));
-  CHECK(messageOf(retrieve(server.request(false))) == std::optional<std::string>(kRetrieved));
+  CHECK(messageOf(retrieve(pop3Request(server, false))) == std::optional<std::string>(kRetrieved));
+  CHECK(messageOf(retrieve(pop3Request(server, false))) == std::optional<std::string>(kRetrieved));
   CHECK(server.stored() == 1);
 }
 
 TEST_CASE("POP3 on an empty mailbox gives MailRetrieved without a message") {
-  Pop3Server server;
-  const auto event = retrieve(server.request());
+  DovecotServer server;
+  const auto event = retrieve(pop3Request(server));
   REQUIRE(is<MailRetrieved>(event));
   CHECK_FALSE(messageOf(event).has_value());
 }
 
 TEST_CASE("POP3 login refused: a wrong password 38081 and an unknown user 38081 with dovecot") {
-  Pop3Server server;
+  DovecotServer server;
   server.seed({kStored});
-  Pop3Request wrongPassword = server.request();
+  Pop3Request wrongPassword = pop3Request(server);
   wrongPassword.password = "wrong";
-  Pop3Request unknownUser = server.request();
+  Pop3Request unknownUser = pop3Request(server);
   unknownUser.user = "nobody-here";
   CHECK(failureCode(retrieve(wrongPassword)) == code(CmeError::PasswordRejected));
   // dovecot offers SASL (libcurl logs in with AUTH PLAIN, user and password in one step) and
@@ -84,11 +84,11 @@ TEST_CASE("POP3 login refused: a wrong password 38081 and an unknown user 38081 
 }
 
 TEST_CASE("POP3 message larger than the limit is 38025 and stays in the mailbox") {
-  Pop3Server server;
+  DovecotServer server;
   server.seed({kStored});
   TransferLimits limits;
   limits.maxMessage = 64;
-  CHECK(failureCode(retrieve(server.request(true), limits)) ==
+  CHECK(failureCode(retrieve(pop3Request(server, true), limits)) ==
         code(CmeError::EmailRetrieveFailed));
   CHECK(server.stored() == 1);
 }

@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "fixture_servers.hpp"
+#include "daemon_requests.hpp"
 #include "scripted_server.hpp"
 #include "transfer_checks.hpp"
 #include "transfer_rig.hpp"
@@ -29,9 +29,9 @@ const std::string kBody =
     ".\r\n"
     "Last line.\r\n";
 
-MailRequest mail(const SmtpServer& server) {
+MailRequest mail(const SmtpDaemon& server) {
   MailRequest request;
-  request.server = server.endpoint();
+  request.server = referenceEndpoint(server.endpoint());
   request.domain = "module.example.test";
   request.sender = "module@example.test";
   request.recipients = {"first@example.test", "second@example.test"};
@@ -55,7 +55,7 @@ int failureOf(const MailRequest& request, TransferLimits limits = {}) {
 }
 
 TEST_CASE("SMTP without AUTH delivers the envelope then the header and body as given") {
-  SmtpServer server;
+  SmtpDaemon server;
   TransferRig rig;
   rig.network().sendMail(1, mail(server));
   REQUIRE(is<Closed>(rig.runToEnd(1)));
@@ -70,7 +70,7 @@ TEST_CASE("SMTP without AUTH delivers the envelope then the header and body as g
 }
 
 TEST_CASE("SMTP with AUTH LOGIN logs in before MAIL FROM") {
-  SmtpServer server({"--auth-required"});
+  SmtpDaemon server({"--auth-required"});
   MailRequest request = mail(server);
   request.login = std::make_pair(server.user(), server.password());
   TransferRig rig;
@@ -83,7 +83,7 @@ TEST_CASE("SMTP with AUTH LOGIN logs in before MAIL FROM") {
 }
 
 TEST_CASE("SMTP body without a final line end gets one and a body line of one dot survives") {
-  SmtpServer server;
+  SmtpDaemon server;
   MailRequest request = mail(server);
   request.body = ".\r\nno line end";
   TransferRig rig;
@@ -95,7 +95,7 @@ TEST_CASE("SMTP body without a final line end gets one and a body line of one do
 }
 
 TEST_CASE("SMTP AUTH LOGIN refusals: the user name 38080 and the password 38081") {
-  SmtpServer server({"--auth-required"});
+  SmtpDaemon server({"--auth-required"});
   MailRequest wrongUser = mail(server);
   wrongUser.login = std::make_pair(std::string("someone-else"), server.password());
   MailRequest wrongPassword = mail(server);
@@ -106,10 +106,10 @@ TEST_CASE("SMTP AUTH LOGIN refusals: the user name 38080 and the password 38081"
 }
 
 TEST_CASE("SMTP refusals: the sender 38028 a recipient 38029 a copy 38030 the body 38031") {
-  SmtpServer senders({"--refuse-sender", "module@example.test"});
-  SmtpServer recipients({"--refuse-recipient", "second@example.test"});
-  SmtpServer copies({"--refuse-recipient", "copy@example.test"});
-  SmtpServer bodies({"--refuse-data"});
+  SmtpDaemon senders({"--refuse-sender", "module@example.test"});
+  SmtpDaemon recipients({"--refuse-recipient", "second@example.test"});
+  SmtpDaemon copies({"--refuse-recipient", "copy@example.test"});
+  SmtpDaemon bodies({"--refuse-data"});
   CHECK(failureOf(mail(senders)) == code(CmeError::SenderRejected));
   CHECK(failureOf(mail(recipients)) == code(CmeError::RecipientRejected));
   CHECK(failureOf(mail(copies)) == code(CmeError::CcRecipientRejected));
@@ -117,12 +117,12 @@ TEST_CASE("SMTP refusals: the sender 38028 a recipient 38029 a copy 38030 the bo
 }
 
 TEST_CASE("SMTP with AUTH required and no login is refused at MAIL FROM 38028") {
-  SmtpServer server({"--auth-required"});
+  SmtpDaemon server({"--auth-required"});
   CHECK(failureOf(mail(server)) == code(CmeError::SenderRejected));
 }
 
 TEST_CASE("SMTP PUTMAIL body streamed after Ready in many small sends") {
-  SmtpServer server;
+  SmtpDaemon server;
   MailRequest request = mail(server);
   request.body.reset();
   TransferRig rig;

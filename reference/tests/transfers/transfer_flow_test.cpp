@@ -4,7 +4,7 @@
 
 #include <doctest/doctest.h>
 
-#include "fixture_servers.hpp"
+#include "daemon_requests.hpp"
 #include "transfer_checks.hpp"
 #include "transfer_rig.hpp"
 
@@ -18,7 +18,7 @@ const bool kNotRoot = !isRoot();
 
 TEST_CASE("close in the middle of an FTP get: no event of it follows" *
           doctest::skip(kNotRoot)) {
-  FtpServer server;
+  VsftpdServer server;
   writeFile(server.root() / "big.bin", asString(allByteValues(8 * 1024 * 1024, 4)));
   TransferRig rig;
   std::size_t eventsAtClose = 0;
@@ -28,7 +28,7 @@ TEST_CASE("close in the middle of an FTP get: no event of it follows" *
       eventsAtClose = rig.eventsOf(1).size();
     }
   });
-  rig.network().ftpGet(1, server.request("", "big.bin"));
+  rig.network().ftpGet(1, ftpRequest(server, "", "big.bin"));
   REQUIRE(rig.runUntil([&] { return eventsAtClose > 0; }));
   CHECK_FALSE(rig.network().owns(1));
   rig.runFor(std::chrono::milliseconds(500));
@@ -37,11 +37,11 @@ TEST_CASE("close in the middle of an FTP get: no event of it follows" *
 
 TEST_CASE("close right after the request and in the middle of an FTP put: no event follows" *
           doctest::skip(kNotRoot)) {
-  FtpServer server;
+  VsftpdServer server;
   TransferRig rig;
-  rig.network().ftpGet(1, server.request("", "whatever"));
+  rig.network().ftpGet(1, ftpRequest(server, "", "whatever"));
   rig.network().close(1);
-  rig.network().ftpPut(2, server.request("", "partial"));
+  rig.network().ftpPut(2, ftpRequest(server, "", "partial"));
   rig.onEvent([&](const NetworkEvent& event) {
     if (!std::holds_alternative<Ready>(event)) return;
     rig.network().send(2, allByteValues(100000, 5));
@@ -56,12 +56,12 @@ TEST_CASE("close right after the request and in the middle of an FTP put: no eve
 
 TEST_CASE("a new request under an id still running ends the old one silently" *
           doctest::skip(kNotRoot)) {
-  FtpServer server;
+  VsftpdServer server;
   writeFile(server.root() / "old", "old content");
   writeFile(server.root() / "new", "new content");
   TransferRig rig;
-  rig.network().ftpGet(1, server.request("", "old"));
-  rig.network().ftpGet(1, server.request("", "new"));
+  rig.network().ftpGet(1, ftpRequest(server, "", "old"));
+  rig.network().ftpGet(1, ftpRequest(server, "", "new"));
   REQUIRE(is<Closed>(rig.runToEnd(1)));
   rig.runFor(std::chrono::milliseconds(300));
   CHECK(asString(rig.receivedOf(1)) == "new content");
@@ -70,12 +70,12 @@ TEST_CASE("a new request under an id still running ends the old one silently" *
 
 TEST_CASE("an FTP get paused by the host line waits and then arrives whole" *
           doctest::skip(kNotRoot)) {
-  FtpServer server;
+  VsftpdServer server;
   const Bytes file = allByteValues(1024 * 1024, 6);
   writeFile(server.root() / "file.bin", asString(file));
   TransferRig rig;
   rig.network().pauseReading(true);
-  rig.network().ftpGet(1, server.request("", "file.bin"));
+  rig.network().ftpGet(1, ftpRequest(server, "", "file.bin"));
   REQUIRE(rig.runUntil([&] { return rig.had<Ready>(1); }));
   rig.runFor(std::chrono::milliseconds(300));
   CHECK(rig.receivedOf(1).empty());
@@ -86,14 +86,14 @@ TEST_CASE("an FTP get paused by the host line waits and then arrives whole" *
 
 TEST_CASE("an FTP get with one byte in flight at most still arrives byte-exact" *
           doctest::skip(kNotRoot)) {
-  FtpServer server;
+  VsftpdServer server;
   const Bytes file = allByteValues(300000, 7);
   writeFile(server.root() / "file.bin", asString(file));
   TransferLimits limits;
   limits.inFlight = 1;
   limits.chunkSize = 1000;
   TransferRig rig(limits);
-  rig.network().ftpGet(1, server.request("", "file.bin"));
+  rig.network().ftpGet(1, ftpRequest(server, "", "file.bin"));
   REQUIRE(is<Closed>(rig.runToEnd(1)));
   CHECK(rig.receivedOf(1) == file);
   for (const NetworkEvent& event : rig.eventsOf(1)) {
@@ -105,9 +105,9 @@ TEST_CASE("an FTP get with one byte in flight at most still arrives byte-exact" 
 
 TEST_CASE("queuedToNetwork counts what send accepted until libcurl takes it" *
           doctest::skip(kNotRoot)) {
-  FtpServer server;
+  VsftpdServer server;
   TransferRig rig;
-  rig.network().ftpPut(1, server.request("", "queued.bin"));
+  rig.network().ftpPut(1, ftpRequest(server, "", "queued.bin"));
   rig.network().send(1, allByteValues(300000, 8));
   rig.network().send(1, Bytes(1000, 0x2E));
   CHECK(rig.network().queuedToNetwork() == 301000);
@@ -123,15 +123,15 @@ TEST_CASE("queuedToNetwork counts what send accepted until libcurl takes it" *
 
 TEST_CASE("transfers bind to the module's address: the servers see 127.0.0.2" *
           doctest::skip(kNotRoot)) {
-  FtpServer ftp;
+  VsftpdServer ftp;
   writeFile(ftp.root() / "f", "bound");
-  SmtpServer smtp;
+  SmtpDaemon smtp;
   TransferRig rig;
-  FtpRequest get = ftp.request("", "f");
+  FtpRequest get = ftpRequest(ftp, "", "f");
   get.localAddress = "127.0.0.2";
   MailRequest mail;
   mail.localAddress = "127.0.0.2";
-  mail.server = smtp.endpoint();
+  mail.server = referenceEndpoint(smtp.endpoint());
   mail.domain = "module.example.test";
   mail.sender = "module@example.test";
   mail.recipients = {"someone@example.test"};
@@ -162,18 +162,18 @@ TEST_CASE("a local address the host does not have fails the session 38016") {
 
 TEST_CASE("destroying the network in the middle of transfers ends them cleanly" *
           doctest::skip(kNotRoot)) {
-  FtpServer server;
+  VsftpdServer server;
   writeFile(server.root() / "big.bin", asString(allByteValues(4 * 1024 * 1024, 9)));
   {
     TransferRig rig;
     rig.network().pauseReading(true);
-    rig.network().ftpGet(1, server.request("", "big.bin"));
-    rig.network().ftpPut(2, server.request("", "never-finished"));
+    rig.network().ftpGet(1, ftpRequest(server, "", "big.bin"));
+    rig.network().ftpPut(2, ftpRequest(server, "", "never-finished"));
     REQUIRE(rig.runUntil([&] { return rig.had<Ready>(1) && rig.had<Ready>(2); }));
   }
   // The server saw both sessions end: a new transfer works at once.
   TransferRig rig;
-  rig.network().ftpGet(3, server.request("", "big.bin"));
+  rig.network().ftpGet(3, ftpRequest(server, "", "big.bin"));
   CHECK(is<Closed>(rig.runToEnd(3)));
 }
 

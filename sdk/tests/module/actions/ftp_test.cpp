@@ -12,7 +12,7 @@
 #include <stdexcept>
 
 #include "action_printing.hpp"
-#include "fixture_servers.hpp"
+#include "daemon_requests.hpp"
 #include "module_error_of.hpp"
 #include "module_rig.hpp"
 #include "random.hpp"
@@ -36,7 +36,7 @@ void configureFtp(Module& module, std::uint16_t port, const std::string& user = 
   }
 }
 
-void configureFtp(Module& module, const FtpServer& server) {
+void configureFtp(Module& module, const VsftpdServer& server) {
   configureFtp(module, server.endpoint().port, server.user(), server.password());
 }
 
@@ -89,7 +89,7 @@ TEST_CASE("ftpGet of 1 MiB of every byte value: a callback - a stream - a file -
           doctest::skip(kNotRoot)) {
   ATSHARP_SEED_INFO();
   auto gen = rng(81);
-  FtpServer server;
+  VsftpdServer server;
   const Bytes file = randomBytes(gen, kMiB);
   writeFile(server.root() / "random.bin", asString(file));
   ModuleRig rig;
@@ -134,7 +134,7 @@ TEST_CASE("ftpPut of 1 MiB of every byte value: a source - a stream - a file - b
           doctest::skip(kNotRoot)) {
   ATSHARP_SEED_INFO();
   auto gen = rng(82);
-  FtpServer server;
+  VsftpdServer server;
   const Bytes file = randomBytes(gen, kMiB);
   ModuleRig rig;
   rig.connectGprs();
@@ -165,7 +165,7 @@ TEST_CASE("ftpPut of 1 MiB of every byte value: a source - a stream - a file - b
 
 TEST_CASE("ftpGet of a file the server does not have: ModuleError 38024 - nothing handed on" *
           doctest::skip(kNotRoot)) {
-  FtpServer server;
+  VsftpdServer server;
   ModuleRig rig;
   rig.connectGprs();
   configureFtp(rig.module(), server);

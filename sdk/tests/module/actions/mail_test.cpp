@@ -8,7 +8,7 @@
 #include <stdexcept>
 
 #include "action_printing.hpp"
-#include "fixture_servers.hpp"
+#include "daemon_requests.hpp"
 #include "module_error_of.hpp"
 #include "module_rig.hpp"
 #include "random.hpp"
@@ -31,7 +31,7 @@ void configureSmtp(Module& module, std::uint16_t port) {
   }
 }
 
-void logIn(Module& module, const SmtpServer& server) {
+void logIn(Module& module, const SmtpDaemon& server) {
   module.command("AT#SMTPUN=\"" + server.user() + "\"");
   module.command("AT#SMTPPW=\"" + server.password() + "\"");
 }
@@ -39,7 +39,7 @@ void logIn(Module& module, const SmtpServer& server) {
 // What aiosmtpd stored ahead of the message: the envelope (MAIL FROM, each RCPT TO), the EHLO
 // name, the client's address (the module's own), the login; then the header the module
 // composed (3.3.1: From, To, Cc, Subject).
-std::string storedHead(const SmtpServer& server, const std::string& to, const std::string& cc,
+std::string storedHead(const SmtpDaemon& server, const std::string& to, const std::string& cc,
                        const std::string& subject) {
   return "X-Envelope-From: module@actions.test\r\nX-Envelope-To: " + to +
          "\r\nX-Envelope-To: " + cc + "\r\nX-Helo: actions.test\r\nX-Peer: 127.0.0.2\r\n" +
@@ -79,7 +79,7 @@ std::string commandLikeLines(std::size_t size) {
 }  // namespace
 
 TEST_CASE("sendMail 1 and 2: envelope - header - BODYi with a leading dot line - as stored") {
-  SmtpServer server({"--auth-required"});
+  SmtpDaemon server({"--auth-required"});
   ModuleRig rig;
   rig.connectGprs();
   Module& module = rig.module();
@@ -104,7 +104,7 @@ TEST_CASE("sendMail 1 and 2: envelope - header - BODYi with a leading dot line -
 }
 
 TEST_CASE("sendMail refused by the server: MAIL FROM 38028 - the module usable after") {
-  SmtpServer server({"--refuse-sender", "module@actions.test"});
+  SmtpDaemon server({"--refuse-sender", "module@actions.test"});
   ModuleRig rig;
   rig.connectGprs();
   configureSmtp(rig.module(), server.endpoint().port);
@@ -118,7 +118,7 @@ TEST_CASE("sendMail refused by the server: MAIL FROM 38028 - the module usable a
 TEST_CASE("putMail from a string - a stream - small pieces: stuffed and ended by the SDK") {
   ATSHARP_SEED_INFO();
   auto gen = rng(71);
-  SmtpServer server({"--auth-required"});
+  SmtpDaemon server({"--auth-required"});
   ModuleRig rig;
   rig.connectGprs();
   Module& module = rig.module();
@@ -136,7 +136,7 @@ TEST_CASE("putMail from a string - a stream - small pieces: stuffed and ended by
 }
 
 TEST_CASE("putMail of an empty body: the header alone") {
-  SmtpServer server;
+  SmtpDaemon server;
   ModuleRig rig;
   rig.connectGprs();
   configureSmtp(rig.module(), server.endpoint().port);
@@ -172,7 +172,7 @@ TEST_CASE("putMail: the server drops the connection in the body - 38031 - back i
 }
 
 TEST_CASE("putMail: a throwing source - the module ends the body (3.4.2) - its exception after") {
-  SmtpServer server;
+  SmtpDaemon server;
   ModuleRig rig;  // at a time scale of 0.01, the module's 50 s of inactivity take 0.5 s
   rig.connectGprs();
   configureSmtp(rig.module(), server.endpoint().port);
@@ -216,22 +216,22 @@ const std::string kSecondStored =
     "Second body.\n"
     "\n";
 
-void configurePop3(Module& module, const Pop3Server& server, const std::string& password) {
+void configurePop3(Module& module, const DovecotServer& server, const std::string& password) {
   module.command("AT#POP3SERV=\"127.0.0.1\"");
   module.command("AT#POP3PORT=" + std::to_string(server.endpoint().port));
-  module.command("AT#POP3UN=\"" + server.request().user + "\"");
+  module.command("AT#POP3UN=\"" + server.user() + "\"");
   module.command("AT#POP3PW=\"" + password + "\"");
 }
 
 }  // namespace
 
 TEST_CASE("getMail: POP3HEADERMODE 1 then 0 - header lines and unstuffed body - then no mail") {
-  Pop3Server server;
+  DovecotServer server;
   server.seed({kFirstStored, kSecondStored});
   ModuleRig rig;
   rig.connectGprs();
   Module& module = rig.module();
-  configurePop3(module, server, server.request().password);
+  configurePop3(module, server, server.password());
   // 3.1.8: From, Cc and Subject, continuation lines included, each line an entry.
   const std::optional<RetrievedMail> first = module.getMail();
   REQUIRE(first);
@@ -251,7 +251,7 @@ TEST_CASE("getMail: POP3HEADERMODE 1 then 0 - header lines and unstuffed body - 
 }
 
 TEST_CASE("getMail with a password the server refuses: ModuleError 38081 - the mail stays") {
-  Pop3Server server;
+  DovecotServer server;
   server.seed({kSecondStored});
   ModuleRig rig;
   rig.connectGprs();
