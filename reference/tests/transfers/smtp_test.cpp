@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <memory>
 
 #include "daemon_requests.hpp"
 #include "scripted_server.hpp"
@@ -180,6 +181,37 @@ TEST_CASE("SMTP whose connection drops in the middle of the body is 38031") {
   request.header = "Subject: cut\r\n\r\n";
   request.body = std::string(512 * 1024, 'x') + "\r\n";
   CHECK(failureOf(request) == code(CmeError::BodyRejected));
+}
+
+TEST_CASE("SMTP PUTMAIL the module gives up on mid-body ends without the end of the mail") {
+  // What the server heard after DATA, and whether the body's end (a line of one dot) came.
+  std::vector<std::string> heard;
+  bool ended = false;
+  auto server = std::make_unique<ScriptedServer>([&](ScriptedConnection& control,
+                                                     ScriptedServer&) {
+    if (!playSmtpUntilData(control)) return;
+    while (std::optional<std::string> line = control.hear()) {
+      if (*line == ".") ended = true;
+      heard.push_back(*line);
+    }
+  });
+  MailRequest request;
+  request.server = server->endpoint();
+  request.domain = "module.example.test";
+  request.sender = "a@example.test";
+  request.recipients = {"b@example.test"};
+  request.header = "Subject: half\r\n\r\n";
+  TransferRig rig;
+  rig.network().sendMail(1, request);
+  REQUIRE(rig.runUntil([&] { return rig.had<Ready>(1); }));
+  rig.network().send(1, toBytes(std::string_view("half a body\r\n")));
+  rig.runFor(std::chrono::milliseconds(200));
+  // PUTMAIL's inactivity, or the link going: the module closes the activity mid-body.
+  rig.network().close(1);
+  rig.runFor(std::chrono::milliseconds(300));
+  server.reset();  // its script has heard the end of the connection
+  CHECK(std::find(heard.begin(), heard.end(), "half a body") != heard.end());
+  CHECK_FALSE(ended);
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "curl_multi.hpp"
 
+#include <sys/socket.h>
+
 #include <chrono>
 #include <new>
 #include <utility>
@@ -40,6 +42,7 @@ CURLMcode CurlMulti::add(CURL* easy, bool mayConnect) {
 }
 
 void CurlMulti::remove(CURL* easy) {
+  activeSocket_.erase(easy);
   if (handles_.erase(easy) == 0) return;
   curl_multi_remove_handle(multi_, easy);
 }
@@ -61,8 +64,17 @@ void CurlMulti::collectDone() {
   }
 }
 
-int CurlMulti::onSocket(CURL*, curl_socket_t socket, int what, void* self, void*) {
-  static_cast<CurlMulti*>(self)->sockets_.want(socket, what);
+void CurlMulti::cut(CURL* easy) {
+  const auto found = activeSocket_.find(easy);
+  if (found != activeSocket_.end()) ::shutdown(found->second, SHUT_RDWR);
+}
+
+int CurlMulti::onSocket(CURL* easy, curl_socket_t socket, int what, void* self, void*) {
+  auto& multi = *static_cast<CurlMulti*>(self);
+  // A paused upload is not watched (CURL_POLL_REMOVE) but still owns its socket: only its
+  // closing ends the pairing.
+  if (what != CURL_POLL_REMOVE) multi.activeSocket_[easy] = socket;
+  multi.sockets_.want(socket, what);
   return 0;
 }
 
@@ -78,7 +90,9 @@ curl_socket_t CurlMulti::onOpenSocket(void* opener, curlsocktype, curl_sockaddr*
 }
 
 int CurlMulti::onCloseSocket(void* self, curl_socket_t socket) {
-  return static_cast<CurlMulti*>(self)->sockets_.close(socket);
+  auto& multi = *static_cast<CurlMulti*>(self);
+  std::erase_if(multi.activeSocket_, [socket](const auto& entry) { return entry.second == socket; });
+  return multi.sockets_.close(socket);
 }
 
 // libcurl may not be called back from its own timer callback: even a timeout of 0 goes

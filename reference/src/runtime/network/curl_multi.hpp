@@ -33,6 +33,12 @@ class CurlMulti {
   CURLMcode add(CURL* easy, bool mayConnect = true);
   /// Takes @p easy out (abandoning its transfer if it runs). Harmless when it is not in.
   void remove(CURL* easy);
+  /// Cuts the connection @p easy is using (shutdown of its socket), before the handle is taken
+  /// out of a transfer the module gave up on. libcurl ends an SMTP body it is told to stop with
+  /// "CR LF . CR LF" (its done step sends the end of the mail whenever the transfer had no
+  /// error), which would deliver half a mail as a whole one; with the socket shut down that
+  /// write fails, and the server sees the connection drop in the middle of DATA.
+  void cut(CURL* easy);
   /// Hands the transfers that ended to Done. Called after each socket action, and by the
   /// owner after curl_easy_pause(), which may end one.
   void collectDone();
@@ -57,6 +63,9 @@ class CurlMulti {
   CurlSockets sockets_;
   boost::asio::steady_timer timer_;
   std::unordered_map<CURL*, std::unique_ptr<Opener>> handles_;
+  /// The socket each handle last asked to be watched (libcurl names the handle in onSocket),
+  /// until libcurl closes it.
+  std::unordered_map<CURL*, curl_socket_t> activeSocket_;
   bool collecting_ = false;
   /// Timer handlers hold it weakly: one that runs after the destructor does nothing.
   std::shared_ptr<char> alive_ = std::make_shared<char>();

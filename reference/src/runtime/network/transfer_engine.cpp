@@ -40,7 +40,10 @@ void TransferEngine::finish(TransferTag tag) {
 }
 
 void TransferEngine::close(TransferTag tag) {
-  if (find(tag) != nullptr) end(tag.id);
+  TransferJob* job = find(tag);
+  if (job == nullptr) return;
+  multi_.cut(job->easy());
+  end(tag.id);
 }
 
 void TransferEngine::delivered(TransferTag tag, std::size_t bytes) {
