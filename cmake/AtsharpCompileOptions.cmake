@@ -19,6 +19,8 @@ if(ATSHARP_SANITIZE)
                           -fno-omit-frame-pointer)
   add_compile_options(${_atsharp_sanitizers})
   add_link_options(${_atsharp_sanitizers})
+  # What a program linking the installed SDK needs too (AtsharpPackage.cmake).
+  set(ATSHARP_SANITIZER_FLAGS -fsanitize=address,undefined)
 endif()
 
 if(ATSHARP_FUZZERS)

@@ -38,6 +38,8 @@ atsharp_require_pkgconfig(LIBSERIALPORT libserialport libserialport-dev)
 atsharp_require_config(yaml-cpp libyaml-cpp-dev)
 atsharp_require_config(nlohmann_json nlohmann-json3-dev)
 atsharp_require_pkgconfig(LIBCARES libcares libc-ares-dev)
+# Line editing and history for `atsharp shell`.
+atsharp_require_pkgconfig(LIBEDIT libedit libedit-dev)
 
 find_package(CURL QUIET)
 if(NOT CURL_FOUND)

@@ -17,6 +17,23 @@ struct Subcommand {
 constexpr std::array kSubcommands{
     Subcommand{"emulate", "run a reference module on a pseudo-terminal and/or a loopback TCP port",
                atsharp::cli::emulate},
+    // The lab-bench commands (lab/): one module, one command at a time.
+    Subcommand{"at", "send one AT command line and print its answer", atsharp::cli::lab::at},
+    Subcommand{"shell", "an interactive terminal on the module", atsharp::cli::lab::shell},
+    Subcommand{"state", "the module's state (AT#VSTATE)", atsharp::cli::lab::state},
+    Subcommand{"version", "the module's software version (AT#VVERSION)",
+               atsharp::cli::lab::version},
+    Subcommand{"config", "get, set, dump or apply the module's parameters",
+               atsharp::cli::lab::config},
+    Subcommand{"connect", "bring the IP link up (AT#CONNECTIONSTART)", atsharp::cli::lab::connect},
+    Subcommand{"disconnect", "take the IP link down (AT#CONNECTIONSTOP)",
+               atsharp::cli::lab::disconnect},
+    Subcommand{"ping", "ping a host from the module (AT#PING)", atsharp::cli::lab::ping},
+    Subcommand{"ftp", "download or upload a file (AT#FTPGET, AT#FTPPUT)", atsharp::cli::lab::ftp},
+    Subcommand{"mail", "send or retrieve mail (AT#SENDMAILi, AT#PUTMAIL, AT#GETMAIL)",
+               atsharp::cli::lab::mail},
+    Subcommand{"tcp", "a TCP socket piped to stdin and stdout, like nc", atsharp::cli::lab::tcp},
+    Subcommand{"udp", "the UDP session piped to stdin and stdout", atsharp::cli::lab::udp},
 };
 
 constexpr int kUsageError = 2;

@@ -2,6 +2,8 @@
 // The subcommands of the atsharp command line. Each takes its own arguments, with its name as
 // argv[0], and returns the exit status: 0 success, 2 a usage error; others are its own.
 
+#include "lab/lab_commands.hpp"  // the lab-bench commands: at, shell, config, ftp ...
+
 namespace atsharp::cli {
 
 /// atsharp emulate: runs a reference module on a pty, a loopback TCP port, or both.
