@@ -1,0 +1,33 @@
+#pragma once
+// What the harness expects of the line given what it sent: whether the module echoes (ATE),
+// whether results are verbose or numeric (ATV), and how the next data mode is coded (DLEMODE
+// of the TCP socket in use). The harness follows the commands it sends, as a terminal user
+// would; a step may always say otherwise explicitly.
+
+#include <array>
+#include <string_view>
+
+#include "atsharp/codec/control_characters.hpp"
+
+namespace atsharp::harness {
+
+struct LineSettings {
+  bool echo = true;     ///< ATE1: the module repeats each command line (V.250 default)
+  bool verbose = true;  ///< ATV1: results as text; ATV0: as numbers ending with CR
+  /// DLEMODE of TCP sockets 1 and 2 (5.1.1): true is 1, DLE coding (the default).
+  std::array<bool, 2> dleMode{true, true};
+  /// The TCP socket of the last AT#OTCP or AT#LTCPSTART sent, 0 when the last command that
+  /// opens a data mode was another (UDP, FTP, which always use DLE coding).
+  int dataSocket = 0;
+
+  /// Follows the command line @p line the host sent: E and V (and E1 V1 again after ATZ,
+  /// AT&F or AT+CFUN=1, which restart the module), AT#DLEMODE=id,value, AT#OTCP=id,
+  /// AT#LTCPSTART=id, AT#LUDPSTART, AT#OUDP, AT#FTPGET, AT#FTPPUT. Case-insensitive; several
+  /// commands may share the line (';'). Anything else leaves the settings as they are.
+  void afterCommand(std::string_view line);
+
+  /// The coding of the data mode that starts now.
+  DataCoding dataCoding() const;
+};
+
+}  // namespace atsharp::harness

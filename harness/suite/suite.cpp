@@ -1,0 +1,25 @@
+#include "suite/suite.hpp"
+
+namespace atsharp::harness {
+
+const std::set<std::string>& builtinVariables() {
+  static const std::set<std::string> names{"target",   "time_scale",    "suite",
+                                           "case",     "module_ip",     "module_gsm_ip",
+                                           "gateway_ip", "gsm_peer_ip"};
+  return names;
+}
+
+const std::set<std::string>& knownCapabilities() {
+  static const std::set<std::string> names{
+      "radio-control",       // inject: the reference module's radio events
+      "scenario",            // a suite's scenario: the reference module's simulated world
+      "time-scale",          // spec timers in milliseconds: a module with a time scale
+      "fixtures.ftp",       "fixtures.smtp", "fixtures.pop3",
+      "fixtures.dns",       "fixtures.tcp",  "fixtures.udp",
+      "silent-network",      // a network where no echo request is answered
+      "no-icmp-permission",  // a module without an ICMP socket
+  };
+  return names;
+}
+
+}  // namespace atsharp::harness
