@@ -15,6 +15,16 @@ std::string paramText(const Vars& params) {
   return out;
 }
 
+// The rows of one run; a loader that was not given the known rows did not check the row ids'
+// variables, so one without a value stays as written.
+std::vector<SpecReference> rowsOf(const Suite& suite, const CaseSpec& spec, const Vars& params) {
+  try {
+    return specOfRun(suite, spec, params);
+  } catch (const UnknownVariable&) {
+    return spec.spec;
+  }
+}
+
 bool globMatches(const std::string& pattern, const std::string& text) {
   return ::fnmatch(pattern.c_str(), text.c_str(), 0) == 0;
 }
@@ -33,12 +43,13 @@ std::vector<CaseInstance> expandCases(const std::vector<Suite>& suites) {
     for (const CaseSpec& spec : suite.cases) {
       const std::string base = suite.name + "/" + spec.id;
       if (spec.params.empty()) {
-        out.push_back(CaseInstance{&suite, &spec, std::nullopt, {}, base});
+        out.push_back(CaseInstance{&suite, &spec, std::nullopt, {}, base, rowsOf(suite, spec, {})});
         continue;
       }
       for (std::size_t i = 0; i < spec.params.size(); ++i) {
         out.push_back(CaseInstance{&suite, &spec, i, spec.params[i],
-                                   base + "[" + paramText(spec.params[i]) + "]"});
+                                   base + "[" + paramText(spec.params[i]) + "]",
+                                   rowsOf(suite, spec, spec.params[i])});
       }
     }
   }

@@ -16,6 +16,8 @@ struct CaseInstance {
   std::optional<std::size_t> paramIndex;
   Vars params;
   std::string id;  ///< suite/case[name=value,...]
+  /// The rows this run covers: the case's, with the run's variables put in (specOfRun).
+  std::vector<SpecReference> rows;
 
   /// The suite's tags and the case's.
   std::vector<std::string> tags() const;

@@ -241,7 +241,7 @@ CaseResult skeleton(const CaseInstance& instance) {
   result.caseId = instance.spec->id;
   result.title = instance.spec->title;
   result.source = instance.spec->source;
-  result.spec = instance.spec->spec;
+  result.spec = instance.rows;
   if (result.spec.empty()) result.spec.push_back(instance.suite->spec);
   result.tags = instance.tags();
   result.requirements = instance.spec->requirements;

@@ -22,4 +22,21 @@ const std::set<std::string>& knownCapabilities() {
   return names;
 }
 
+SpecReference rowSpec(const std::string& id, const std::string& document) {
+  return SpecReference{document, id.substr(0, id.find('/')), id};
+}
+
+std::vector<SpecReference> specOfRun(const Suite& suite, const CaseSpec& spec,
+                                     const Vars& params) {
+  Vars vars = params;
+  vars.insert(spec.vars.begin(), spec.vars.end());    // params first: they win
+  vars.insert(suite.vars.begin(), suite.vars.end());
+  std::vector<SpecReference> rows;
+  for (const SpecReference& row : spec.spec) {
+    const TemplateText id(row.row);
+    rows.push_back(id.hasReferences() ? rowSpec(id.render(vars), row.document) : row);
+  }
+  return rows;
+}
+
 }  // namespace atsharp::harness

@@ -76,6 +76,14 @@ struct Suite {
   std::vector<CaseSpec> cases;
 };
 
+/// A row id: "5.4.2/otcp-dns-failure", of section 5.4.2.
+SpecReference rowSpec(const std::string& id, const std::string& document);
+
+/// The rows one run of @p spec covers: its row ids with the run's variables (@p params, the
+/// case's and the suite's vars) put in. Throws UnknownVariable.
+std::vector<SpecReference> specOfRun(const Suite& suite, const CaseSpec& spec,
+                                     const Vars& params);
+
 /// The variables every case has: target, time_scale, suite, case, and those of the module
 /// (module_ip, module_gsm_ip, gateway_ip, gsm_peer_ip) when the target knows them.
 const std::set<std::string>& builtinVariables();

@@ -1,10 +1,13 @@
 #include "suite/suite_loader.hpp"
 
+#include "coverage/parameter_rows.hpp"
+
 #include <algorithm>
 #include <functional>
 
 #include "atsharp/error.hpp"
 #include "atsharp/reference/scenario.hpp"
+#include "coverage/parameter_rows.hpp"
 #include "document/yaml_document.hpp"
 #include "text/latin1_text.hpp"
 #include "steps/builtin_steps.hpp"
@@ -45,10 +48,6 @@ SpecReference suiteSpec(const Json& value) {
   return spec;
 }
 
-// A row id: "5.4.2/otcp-dns-failure", of section 5.4.2.
-SpecReference rowSpec(const std::string& id, const std::string& document) {
-  return SpecReference{document, id.substr(0, id.find('/')), id};
-}
 
 std::vector<std::string> strings(const Json& value) {
   std::vector<std::string> out;
@@ -346,13 +345,7 @@ std::optional<Suite> SuiteLoader::load(const SuiteSource& source,
       } else {
         ids.push_back(rows.get<std::string>());
       }
-      for (const std::string& id : ids) {
-        if (knownRows_ && !knownRows_->count(id)) {
-          problems.emplace_back(doc->at(pointer + "/spec"),
-                                "no row \"" + id + "\" in the spec's rows (suites/coverage/spec-rows.yaml)");
-        }
-        spec.spec.push_back(rowSpec(id, suite.spec.document));
-      }
+      for (const std::string& id : ids) spec.spec.push_back(rowSpec(id, suite.spec.document));
     }
     spec.tags = strings(node.value("tags", Json()));
     for (const std::string& capability : strings(node.value("requires", Json()))) {
@@ -410,10 +403,35 @@ std::optional<Suite> SuiteLoader::load(const SuiteSource& source,
                                                "capture, or a built-in)");
       }
     }
+    checkRows(suite, spec, doc->at(pointer + "/spec"), problems);
     suite.cases.push_back(std::move(spec));
   }
   if (problems.size() != before) return std::nullopt;
   return suite;
+}
+
+// A row id may hold variables ("param/{{name}}/default" in a case run once per parameter):
+// each run's id must name a row.
+void SuiteLoader::checkRows(const Suite& suite, const CaseSpec& spec, const SourceLocation& where,
+                            std::vector<SuiteError>& problems) const {
+  if (!knownRows_) return;
+  const std::vector<Vars> runs = spec.params.empty() ? std::vector<Vars>{Vars{}} : spec.params;
+  for (const Vars& params : runs) {
+    std::vector<SpecReference> rows;
+    try {
+      rows = specOfRun(suite, spec, params);
+    } catch (const UnknownVariable& unknown) {
+      problems.emplace_back(where, std::string("a row id: ") + unknown.what());
+      return;
+    }
+    for (const SpecReference& row : rows) {
+      if (!knownRows_->count(row.row)) {
+        problems.emplace_back(where, "no row \"" + row.row +
+                                         "\" in the spec's rows (suites/coverage/spec-rows.yaml, "
+                                         "or param/NAME/ASPECT of a catalogue parameter)");
+      }
+    }
+  }
 }
 
 std::set<std::string> loadSpecRowIds(const fs::path& path) {
@@ -427,6 +445,7 @@ std::set<std::string> loadSpecRowIds(const fs::path& path) {
       ids.insert(row["id"].get<std::string>());
     }
   }
+  ids.merge(parameterRowIds());
   return ids;
 }
 

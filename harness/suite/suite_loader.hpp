@@ -27,8 +27,8 @@ struct SuiteSource {
 
 class SuiteLoader {
  public:
-  /// @p knownRows, when given, are the ids of the spec's rows (suites/coverage/
-  /// spec-rows.yaml) a case's spec may name; otherwise any id is taken.
+  /// @p knownRows, when given, are the ids of the spec's rows (loadSpecRowIds) a case's spec
+  /// may name; otherwise any id is taken.
   SuiteLoader(const StepRegistry& registry, const JsonSchema& schema,
               const std::set<std::string>* knownRows = nullptr);
 
@@ -38,13 +38,16 @@ class SuiteLoader {
 
  private:
   struct Loading;
+  void checkRows(const Suite& suite, const CaseSpec& spec, const SourceLocation& where,
+                 std::vector<SuiteError>& problems) const;
   const StepRegistry& registry_;
   const JsonSchema& schema_;
   const std::set<std::string>* knownRows_;
 };
 
-/// The row ids of a rows file (a YAML list of mappings with an id each). Throws
-/// DocumentError.
+/// The row ids a case may name: those of a rows file (a YAML list of mappings with an id each)
+/// and "param/NAME/ASPECT" for the catalogue's parameters (coverage/parameter_rows.hpp).
+/// Throws DocumentError.
 std::set<std::string> loadSpecRowIds(const std::filesystem::path& path);
 
 /// The suite files under @p roots: each root a file, or a folder searched recursively for

@@ -87,12 +87,33 @@ TEST_CASE("duplicate ids and unknown capabilities and rows and scenario keys") {
   CHECK(problemsOf("spec: \"8.1\"\ncases:\n  - id: a\n    spec: 8.1.2/nonsense\n"
                    "    steps: [{send: AT}]\n") ==
         std::vector<std::string>{"4: no row \"8.1.2/nonsense\" in the spec's rows "
-                                 "(suites/coverage/spec-rows.yaml)"});
+                                 "(suites/coverage/spec-rows.yaml, or param/NAME/ASPECT of a "
+                                 "catalogue parameter)"});
   const auto scenario = problemsOf("spec: \"8.1\"\nscenario: {sim: {pn: 1}}\ncases:\n  - id: a\n"
                                    "    steps: [{send: AT}]\n");
   REQUIRE(scenario.size() == 1);
   CHECK(scenario.front().find("the scenario:") != std::string::npos);
   CHECK(scenario.front().find("pn") != std::string::npos);
+}
+
+TEST_CASE("row ids with variables name a row in each run of the case") {
+  // The parameters' rows come from the catalogue: param/NAME/ASPECT.
+  CHECK(problemsOf("spec: \"2.1\"\ncases:\n  - id: a\n    spec: param/PPPMODE/default\n"
+                   "    steps: [{send: AT}]\n")
+            .empty());
+  CHECK(problemsOf("spec: \"2.1\"\ncases:\n  - id: a\n    spec: param/PPPMODE/colour\n"
+                   "    steps: [{send: AT}]\n")
+            .size() == 1);
+  CHECK(problemsOf("spec: \"2.1\"\ncases:\n  - id: a\n    spec: 'param/{{name}}/default'\n"
+                   "    params: [{name: PPPMODE}, {name: GPRSMODE}]\n"
+                   "    steps: [{send: 'AT#{{name}}?'}]\n")
+            .empty());
+  CHECK(problemsOf("spec: \"2.1\"\ncases:\n  - id: a\n    spec: 'param/{{name}}/default'\n"
+                   "    params: [{name: PPPMODE}, {name: NOSUCH}]\n"
+                   "    steps: [{send: 'AT#{{name}}?'}]\n") ==
+        std::vector<std::string>{"4: no row \"param/NOSUCH/default\" in the spec's rows "
+                                 "(suites/coverage/spec-rows.yaml, or param/NAME/ASPECT of a "
+                                 "catalogue parameter)"});
 }
 
 TEST_CASE("step values the schema lets pass but a step cannot take") {

@@ -84,6 +84,25 @@ TEST_CASE("cases with params run once per set named by their values") {
   CHECK(cases[2].tags() == std::vector<std::string>{"all", "slow"});
 }
 
+TEST_CASE("a run's rows are the case's with the run's variables put in") {
+  Suite suite = suiteWith({"plain", "each"});
+  suite.vars = {{"aspect", "default"}};
+  suite.cases[0].spec = {rowSpec("8.1.2/vversion", kSpecDocument)};
+  suite.cases[1].spec = {rowSpec("param/{{name}}/{{aspect}}", kSpecDocument),
+                         rowSpec("8.3.2/vall", kSpecDocument)};
+  suite.cases[1].params = {{{"name", "PPPMODE"}}, {{"name", "DLEMODE"}, {"aspect", "set"}}};
+  const std::vector<Suite> suites{suite};
+  const auto cases = expandCases(suites);
+  REQUIRE(cases.size() == 3);
+  REQUIRE(cases[0].rows.size() == 1);
+  CHECK(cases[0].rows[0].row == "8.1.2/vversion");
+  CHECK(cases[0].rows[0].section == "8.1.2");
+  REQUIRE(cases[1].rows.size() == 2);
+  CHECK(cases[1].rows[0].row == "param/PPPMODE/default");
+  CHECK(cases[1].rows[1].row == "8.3.2/vall");
+  CHECK(cases[2].rows[0].row == "param/DLEMODE/set");  // a param wins over the suite's vars
+}
+
 TEST_CASE("filters by tag and id including and excluding") {
   Suite suite = suiteWith({"a-one", "a-two", "b-one"});
   suite.cases[2].tags = {"slow"};
