@@ -26,8 +26,10 @@ constexpr std::uint8_t kNetworkMarker = 0xFD;
 // the input decides what happens to them.
 class FuzzNetwork : public NetworkPort {
  public:
-  void resolve(ActivityId id, const std::string&, const std::vector<std::string>&,
-               std::uint16_t) override { open(id); }
+  void resolve(ActivityId id, const std::string&, const std::string&,
+               const std::vector<std::string>&, std::uint16_t) override {
+    open(id);
+  }
   void tcpConnect(ActivityId id, const std::string&, const Endpoint&) override { open(id); }
   void tcpListen(ActivityId id, const Endpoint&, const std::optional<std::string>&) override {
     open(id);

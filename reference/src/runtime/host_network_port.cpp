@@ -3,11 +3,12 @@
 namespace atsharp::reference {
 
 HostNetworkPort::HostNetworkPort(boost::asio::io_context& io, Deliver deliver, double timeScale)
-    : sockets_(io, deliver, timeScale), transfers_(io, deliver) {}
+    : sockets_(io, deliver, timeScale), transfers_(io, deliver, TransferLimits{}, timeScale) {}
 
-void HostNetworkPort::resolve(ActivityId id, const std::string& name,
-                              const std::vector<std::string>& servers, std::uint16_t port) {
-  sockets_.resolve(id, name, servers, port);
+void HostNetworkPort::resolve(ActivityId id, const std::string& localAddress,
+                              const std::string& name, const std::vector<std::string>& servers,
+                              std::uint16_t port) {
+  sockets_.resolve(id, localAddress, name, servers, port);
 }
 
 void HostNetworkPort::tcpConnect(ActivityId id, const std::string& localAddress,

@@ -16,11 +16,12 @@ class HostNetworkPort final : public NetworkPort {
  public:
   using Deliver = std::function<void(NetworkEvent)>;
 
-  /// Events go to @p deliver on @p io's thread. @p timeScale: real seconds per module second.
+  /// Events go to @p deliver on @p io's thread. @p timeScale: real seconds per module second,
+  /// for the network's waits as for every timer of the module (SocketLimits, TransferLimits).
   HostNetworkPort(boost::asio::io_context& io, Deliver deliver, double timeScale);
 
-  void resolve(ActivityId id, const std::string& name, const std::vector<std::string>& servers,
-               std::uint16_t port) override;
+  void resolve(ActivityId id, const std::string& localAddress, const std::string& name,
+               const std::vector<std::string>& servers, std::uint16_t port) override;
   void tcpConnect(ActivityId id, const std::string& localAddress, const Endpoint& remote) override;
   void tcpListen(ActivityId id, const Endpoint& local,
                  const std::optional<std::string>& allowedPeer) override;

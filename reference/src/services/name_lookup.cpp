@@ -18,7 +18,7 @@ std::optional<Lookup> lookUp(ModuleCore& core, const std::string& host) {
   }
   if (servers.empty()) return std::nullopt;
   const ActivityId query = core.services.newActivity();
-  core.services.port()->resolve(query, host, servers,
+  core.services.port()->resolve(query, localAddress(core), host, servers,
                                 static_cast<std::uint16_t>(core.scenario.network.dnsPort));
   return Lookup{std::nullopt, query};
 }

@@ -1,7 +1,7 @@
 #pragma once
 // What every service does before it reaches a server: find its address. A dotted address is
 // used as it is; a name goes to DNSSERV1, then DNSSERV2 (3.1.17, 3.1.18), never to the host's
-// resolver.
+// resolver, asked from the module's address (localAddress()) like every other peer.
 
 #include <optional>
 #include <string>

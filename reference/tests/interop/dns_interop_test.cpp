@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include "atsharp/fixtures/daemons/dnsmasq_server.hpp"
+#include "atsharp/fixtures/dns_fixture.hpp"
 #include "atsharp/fixtures/free_ports.hpp"
 #include "atsharp/fixtures/tcp_peer.hpp"
 #include "atsharp/fixtures/udp_peer.hpp"
@@ -102,6 +103,34 @@ TEST_CASE("DNSSERV1 and DNSSERV2 where nothing answers - 38027 once both were tr
     CHECK(took < 10s);
   } else {
     CHECK(took < 1s);
+  }
+  module.checkCommandMode();
+}
+
+TEST_CASE("the module's DNS questions leave from its address 127.0.0.2 as its connection does") {
+  // Issue 4: peers see the module's address as the source, its DNS servers included.
+  fixtures::DnsFixture dns({.records = {{"echo.interop.test", "127.0.0.1"}}});
+  EmulatorSettings settings;
+  settings.dnsPort = dns.endpoint().port;
+  ConnectedModule module(settings);
+  ModemSession& modem = module.modem();
+  fixtures::TcpPeer peer = fixtures::TcpPeer::listen();
+  modem.set({"AT#DNSSERV1=\"" + dns.endpoint().address + "\"",
+             "AT#TCPSERV=1,\"echo.interop.test\"",
+             "AT#TCPPORT=1," + std::to_string(peer.endpoint().port)});
+  REQUIRE(visible(modem.command("AT#OTCP=1").raw) ==
+          visible("\r\nOk_Info_WaitingForData\r\n"));
+  REQUIRE(peer.waitForConnection(30s));
+  modem.endData();
+  CHECK(modem.readDataToEtx().empty());
+  CHECK(visible(modem.nextAnswer().raw) == visible(kOk));
+  REQUIRE(peer.remote().has_value());
+  CHECK(peer.remote()->address == kModuleAddress);
+  const std::vector<fixtures::DnsQuery> queries = dns.queries();
+  REQUIRE_FALSE(queries.empty());
+  for (const fixtures::DnsQuery& query : queries) {
+    CHECK(query.question.name == "echo.interop.test");
+    CHECK(query.from.address == kModuleAddress);
   }
   module.checkCommandMode();
 }

@@ -37,6 +37,21 @@ TEST_CASE("AT#SENDMAIL1: the envelope and header from the parameters - the body 
   CHECK(f.module.network(Closed{1}) == kOk);
 }
 
+TEST_CASE("AT#SENDMAIL1 answers OK once sent - or its error instead - never an error after OK") {
+  // 3.3.2: the error "may also happen during the data transfer (after the OK message)"; the
+  // module says OK only once the server took the mail, so that OK means sent.
+  ServiceFixture f;
+  configureSmtp(f);
+  CHECK(f.module.at("AT#SENDMAIL1") == "");
+  CHECK(f.module.settle() == "");  // nothing while the server has not answered
+  CHECK(f.module.network(Failed{1, catalogue::CmeError::BodyRejected}) == error(38031));
+  CHECK(f.module.at("AT#SENDMAIL1") == "");
+  CHECK(f.module.network(Failed{2, catalogue::CmeError::CcRecipientRejected}) == error(38030));
+  CHECK(f.module.at("AT#SENDMAIL1") == "");
+  CHECK(f.module.network(Closed{3}) == kOk);
+  CHECK(f.module.at("AT") == kOk);
+}
+
 TEST_CASE("AUTH LOGIN only when SMTPUN and SMTPPW are both set (3.1.14)") {
   ServiceFixture f;
   configureSmtp(f);
@@ -167,7 +182,7 @@ TEST_CASE("AT#PING of a name shows the name") {
   f.set({"AT#PINGREMOTE=\"wavecom.com\"", "AT#PINGNUM=1", "AT#DNSSERV1=\"127.0.0.53\""});
   f.module.at("AT#PING");
   f.module.network(Resolved{1, "127.0.0.9"});
-  CHECK(f.net.take() == Requests{"1 resolve wavecom.com @ 127.0.0.53 :53",
+  CHECK(f.net.take() == Requests{"1 resolve 127.0.0.2 -> wavecom.com @ 127.0.0.53 :53",
                                  "2 ping 127.0.0.2 -> 127.0.0.9 1000ms"});
   CHECK(f.module.network(PingAnswer{2, 900}) ==
         "\r\n\"wavecom.com\" is alive : time =  900 ms\r\n" + kOk);

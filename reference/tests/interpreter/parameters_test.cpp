@@ -80,6 +80,18 @@ TEST_CASE("each kind of illegal value answers 34882 and changes nothing") {
   CHECK(module.at("AT#UDPTXDELAY?") == "\r\n#UDPTXDELAY: 100\r\n" + ok());
 }
 
+TEST_CASE("the spec's odd example values: a host name with a space is refused - others taken") {
+  // 3.7.2 shows "smtp. a2myoper.com", 8.3.2 REC1 "lesavecom.com", 3.1.1 calls SENDERNAME an
+  // address (ambiguity 48).
+  ModuleDriver module = quietDriver();
+  CHECK(module.at("AT#SMTPSERV=\"smtp. a2myoper.com\"") == error(34882));
+  CHECK(module.at("AT#SMTPSERV=\"smtp.a2myoper.com\"") == ok());
+  CHECK(module.at("AT#REC1=\"lesavecom.com\"") == ok());  // no check that it is an e-mail address
+  CHECK(module.at("AT#SENDERNAME=\"Test module\"") == ok());  // a name, not an address
+  CHECK(module.at("AT#SMTPSERV?") == "\r\n#SMTPSERV: \"smtp.a2myoper.com\"\r\n" + ok());
+  CHECK(module.at("AT#REC1?") == "\r\n#REC1: \"lesavecom.com\"\r\n" + ok());
+}
+
 TEST_CASE("TCP parameters: AT#NAME=id reads - AT#NAME=id and value sets (5.1)") {
   ModuleDriver module = quietDriver();
   CHECK(module.at("AT#TCPSERV=1,\"255.255.255.255\"") == ok());  // A.8.1

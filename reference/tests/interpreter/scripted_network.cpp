@@ -21,9 +21,11 @@ void ScriptedNetwork::log(ActivityId id, std::string text) {
   log_.push_back(std::to_string(id) + " " + text);
 }
 
-void ScriptedNetwork::resolve(ActivityId id, const std::string& name,
-                              const std::vector<std::string>& servers, std::uint16_t port) {
-  std::string text = "resolve " + name + " @";
+void ScriptedNetwork::resolve(ActivityId id, const std::string& localAddress,
+                              const std::string& name, const std::vector<std::string>& servers,
+                              std::uint16_t port) {
+  std::string text =
+      "resolve " + (localAddress.empty() ? "*" : localAddress) + " -> " + name + " @";
   for (const std::string& server : servers) text += " " + server;
   log(id, text + " :" + std::to_string(port));
 }

@@ -13,8 +13,8 @@ namespace atsharp::reference::test {
 
 class ScriptedNetwork : public NetworkPort {
  public:
-  void resolve(ActivityId id, const std::string& name, const std::vector<std::string>& servers,
-               std::uint16_t port) override;
+  void resolve(ActivityId id, const std::string& localAddress, const std::string& name,
+               const std::vector<std::string>& servers, std::uint16_t port) override;
   void tcpConnect(ActivityId id, const std::string& localAddress, const Endpoint& remote) override;
   void tcpListen(ActivityId id, const Endpoint& local,
                  const std::optional<std::string>& allowedPeer) override;
@@ -29,7 +29,8 @@ class ScriptedNetwork : public NetworkPort {
   void ping(ActivityId id, const std::string& localAddress, const std::string& address,
             ModuleTime timeout) override;
 
-  /// The requests since the last call, one line each ("3 tcpConnect 127.0.0.2 -> 1.2.3.4:23");
+  /// The requests since the last call, one line each ("3 tcpConnect 127.0.0.2 -> 1.2.3.4:23",
+  /// "1 resolve 127.0.0.2 -> ftp.test @ 127.0.0.53 :53");
   /// consecutive sends of one activity to one place are one line.
   std::vector<std::string> take();
   /// The activity of the latest request.

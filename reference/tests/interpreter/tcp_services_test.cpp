@@ -85,7 +85,9 @@ TEST_CASE("a server name goes to DNSSERV1 and DNSSERV2 - no DNS server 38027") {
   CHECK(f.net.take().empty());
   f.set({"AT#DNSSERV1=\"127.0.0.53\"", "AT#DNSSERV2=\"127.0.0.54\""});
   f.module.at("AT#OTCP=1");
-  CHECK(f.net.take() == Requests{"1 resolve echo.test @ 127.0.0.53 127.0.0.54 :53"});
+  // The question leaves from the module's address, as its connection does.
+  CHECK(f.net.take() ==
+        Requests{"1 resolve 127.0.0.2 -> echo.test @ 127.0.0.53 127.0.0.54 :53"});
   f.module.network(Resolved{1, "127.0.0.9"});
   CHECK(f.net.take() == Requests{"2 tcpConnect 127.0.0.2 -> 127.0.0.9:7"});
   f.module.network(Failed{2, catalogue::CmeError::OpenSessionFailed});
@@ -101,6 +103,23 @@ TEST_CASE("TCPPORT 0 or no TCPSERV: 36929") {
   CHECK(f.module.at("AT#OTCP=3") == error(34882));
   CHECK(f.module.at("AT#OTCP") == error(34819));
   CHECK(f.net.take().empty());
+}
+
+TEST_CASE("a socket id other than 1 or 2 answers 34882 on each TCP command - no id 34819") {
+  ServiceFixture f;
+  f.set({"AT#TCPSERV=1,\"1.2.3.4\"", "AT#TCPPORT=1,23"});  // socket 1 itself could start
+  for (const char* line : {"AT#OTCP=0", "AT#OTCP=3", "AT#OTCP=x", "AT#LTCPSTART=0",
+                           "AT#LTCPSTART=3", "AT#LTCPSTOP=0", "AT#LTCPSTOP=3", "AT#VTCP=0",
+                           "AT#VTCP=3"}) {
+    CAPTURE(line);
+    CHECK(f.module.at(line) == error(34882));
+  }
+  for (const char* line : {"AT#LTCPSTART", "AT#LTCPSTOP"}) {
+    CAPTURE(line);
+    CHECK(f.module.at(line) == error(34819));
+  }
+  CHECK(f.net.take().empty());
+  CHECK(f.module.at("AT") == kOk);
 }
 
 TEST_CASE("A.8.1 AT#ltcpstart=1: OK once listening - Ok_Info_WaitingForData when a peer comes") {
@@ -120,6 +139,20 @@ TEST_CASE("a listener's TCPSERV filters its peer") {
   f.set({"AT#TCPSERV=2,\"127.0.0.4\"", "AT#TCPPORT=2,2000"});
   f.module.at("AT#LTCPSTART=2");
   CHECK(f.net.take() == Requests{"1 tcpListen 127.0.0.2:2000 from 127.0.0.4"});
+}
+
+TEST_CASE("a listener's TCPSERV 255.255.255.255 or empty filters nobody (A.8.1)") {
+  ServiceFixture f;
+  f.set({"AT#TCPSERV=2,\"255.255.255.255\"", "AT#TCPPORT=2,2000", "AT#TCPPORT=1,2001"});
+  // No DNS question for the filter, and no "from" on either listener.
+  f.module.at("AT#LTCPSTART=2");
+  CHECK(f.net.take() == Requests{"1 tcpListen 127.0.0.2:2000"});
+  CHECK(f.module.network(Listening{1}) == kOk);
+  f.module.at("AT#LTCPSTART=1");  // TCPSERV of socket 1: its default, empty
+  CHECK(f.net.take() == Requests{"2 tcpListen 127.0.0.2:2001"});
+  CHECK(f.module.network(Listening{2}) == kOk);
+  CHECK(f.module.network(Connected{1, {"127.0.0.200", 40000}}) ==
+        result("Ok_Info_WaitingForData"));
 }
 
 TEST_CASE("a peer arriving while a command runs waits for its end - its data kept") {

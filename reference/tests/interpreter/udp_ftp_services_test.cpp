@@ -62,6 +62,18 @@ TEST_CASE("AT#LUDPSTOP ends a listen without a peer - UDPPORT 0 is refused") {
   CHECK(f.module.at("AT#OUDP") == error(36929));  // no UDPSERV
 }
 
+TEST_CASE("6.2.1's UDPSTOP is AT#LUDPSTOP - AT#UDPSTOP is no command (34817)") {
+  ServiceFixture f;
+  f.set({"AT#UDPPORT=6000"});
+  f.module.at("AT#LUDPSTART");
+  f.module.network(Listening{1});
+  f.net.take();
+  CHECK(f.module.at("AT#UDPSTOP") == error(34817));
+  CHECK(f.net.take().empty());  // still listening
+  CHECK(f.module.at("AT#LUDPSTOP") == kOk);
+  CHECK(f.net.take() == Requests{"1 close"});
+}
+
 TEST_CASE("A.7.2 AT#FTPget: Ok_Info_DataBegin - the file DLE-coded - ETX - OK") {
   ServiceFixture f;
   f.set({"AT#FTPSERV=\"127.0.0.1\"", "AT#FTPUN=\"ftplogin\"", "AT#FTPPW=\"ftppassword\"",

@@ -1,8 +1,10 @@
 // resolve with c-ares against a real dnsmasq: only the module's servers, in their order, on
-// the module's port, and a bounded wait when none answers.
+// the module's port, and a bounded wait when none answers; and against the fixtures' DNS
+// server, which shows where the questions came from: the module's address.
 
 #include <doctest/doctest.h>
 
+#include "atsharp/fixtures/dns_fixture.hpp"
 #include "dns_server.hpp"
 #include "network_rig.hpp"
 #include "peers.hpp"
@@ -19,8 +21,9 @@ SocketLimits quickDns() {
 }
 
 Strings resolveWith(NetworkRig& rig, const std::string& name, const Strings& servers,
-                    std::uint16_t port, std::chrono::milliseconds limit = 5s) {
-  rig.net.resolve(1, name, servers, port);
+                    std::uint16_t port, std::chrono::milliseconds limit = 5s,
+                    const std::string& localAddress = "") {
+  rig.net.resolve(1, localAddress, name, servers, port);
   CHECK(rig.events.empty());  // never from inside the request
   REQUIRE(rig.runUntil([&] { return rig.ended(1); }, limit));
   return rig.eventsOf(1);
@@ -73,6 +76,22 @@ TEST_CASE("dns with both servers silent fails with 38027 in bounded time") {
   CHECK(second.available() > 0);
 }
 
+TEST_CASE("dns waits for silent servers in module time: 30 s each are 300 ms at scale 0.01") {
+  SocketLimits limits;
+  limits.dnsTimeout = 30s;  // module time
+  NetworkRig rig(0.01, limits);
+  const std::uint16_t port = freePort("127.0.0.3", true);
+  udp::socket first(rig.io, udpAt("127.0.0.3", port));
+  udp::socket second(rig.io, udpAt("127.0.0.4", port));
+  const auto start = std::chrono::steady_clock::now();
+  // Within the deadline of a few seconds, where real-time waits would be a minute.
+  CHECK(resolveWith(rig, "ftp.test", {"127.0.0.3", "127.0.0.4"}, port, 10s) ==
+        Strings{"Failed 1 38027"});
+  CHECK(std::chrono::steady_clock::now() - start >= 600ms);  // each waited its 300 ms
+  CHECK(first.available() > 0);
+  CHECK(second.available() > 0);
+}
+
 TEST_CASE("dns with both server ports closed fails with 38027 at once") {
   NetworkRig rig(1.0, quickDns());
   const std::uint16_t port = freePort("127.0.0.1", true);
@@ -104,10 +123,55 @@ TEST_CASE("dns without a server fails with 38027") {
 TEST_CASE("dns close before the answer reports nothing") {
   DnsServer dns({"ftp.test=127.0.0.1"});
   NetworkRig rig;
-  rig.net.resolve(1, "ftp.test", {"127.0.0.1"}, dns.port());
+  rig.net.resolve(1, "", "ftp.test", {"127.0.0.1"}, dns.port());
   rig.net.close(1);
   rig.runFor(200ms);
   CHECK(rig.events.empty());
+}
+
+TEST_CASE("dns questions leave from the module's address") {
+  fixtures::DnsFixture dns({.records = {{"ftp.test", "127.0.0.9"}}});
+  NetworkRig rig;
+  CHECK(resolveWith(rig, "ftp.test", {dns.endpoint().address}, dns.endpoint().port, 5s,
+                    "127.0.0.2") == Strings{"Resolved 1 127.0.0.9"});
+  const std::vector<fixtures::DnsQuery> queries = dns.queries();
+  REQUIRE_FALSE(queries.empty());
+  for (const fixtures::DnsQuery& query : queries) {
+    CHECK(query.from.address == "127.0.0.2");
+    CHECK(query.question.name == "ftp.test");
+  }
+}
+
+TEST_CASE("dns questions of both servers leave from the module's address") {
+  // The first server is down: the question to the second one leaves from the module's address
+  // too, and so does every retry.
+  fixtures::DnsFixture first;
+  first.setFailure(fixtures::DnsFailure::Silence);
+  fixtures::DnsFixture second({.address = "127.0.0.3",
+                               .port = first.endpoint().port,
+                               .records = {{"mail.test", "127.0.0.8"}}});
+  NetworkRig rig(1.0, quickDns());
+  CHECK(resolveWith(rig, "mail.test", {"127.0.0.1", "127.0.0.3"}, first.endpoint().port, 5s,
+                    "127.0.0.2") == Strings{"Resolved 1 127.0.0.8"});
+  REQUIRE(first.queries().size() >= 1);
+  REQUIRE(second.queries().size() >= 1);
+  for (const auto& query : first.queries()) CHECK(query.from.address == "127.0.0.2");
+  for (const auto& query : second.queries()) CHECK(query.from.address == "127.0.0.2");
+}
+
+TEST_CASE("dns from an address the host does not have fails with 38027") {
+  fixtures::DnsFixture dns({.records = {{"ftp.test", "127.0.0.9"}}});
+  NetworkRig rig(1.0, quickDns());
+  // TEST-NET-1: on no interface of a test machine, so no socket binds to it.
+  CHECK(resolveWith(rig, "ftp.test", {dns.endpoint().address}, dns.endpoint().port, 5s,
+                    "192.0.2.1") == Strings{"Failed 1 38027"});
+  CHECK(dns.queries().empty());
+}
+
+TEST_CASE("dns from a local address that is not an address fails with 38027") {
+  NetworkRig rig;
+  CHECK(resolveWith(rig, "ftp.test", {"127.0.0.1"}, 53, 5s, "not an address") ==
+        Strings{"Failed 1 38027"});
 }
 
 }  // namespace

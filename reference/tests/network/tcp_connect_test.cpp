@@ -107,6 +107,19 @@ TEST_CASE("tcp connect without an answer fails with 37964 after the connect time
   CHECK(took < 2s);
 }
 
+TEST_CASE("tcp connect without an answer waits its 30 s of module time: 300 ms at scale 0.01") {
+  NetworkRig rig(0.01);  // the default limits: the module's 30 s
+  PeerListener peer(rig.io, "127.0.0.1", 0);
+  tcp::socket first(rig.io);
+  first.connect(tcpAt("127.0.0.1", peer.endpoint().port));
+  const auto start = std::chrono::steady_clock::now();
+  rig.net.tcpConnect(1, "127.0.0.2", peer.endpoint());
+  // Within the deadline of a few seconds, where a real-time wait would be 30 s.
+  REQUIRE(rig.runUntil([&] { return rig.ended(1); }, 10s));
+  CHECK(rig.eventsOf(1) == Strings{"Failed 1 37964"});
+  CHECK(std::chrono::steady_clock::now() - start >= 300ms);  // never before its module time
+}
+
 TEST_CASE("tcp peer FIN delivers all data then Closed") {
   NetworkRig rig;
   PeerListener peer(rig.io);

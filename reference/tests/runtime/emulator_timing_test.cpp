@@ -1,7 +1,10 @@
-// Real time in the runtime: the time scale maps the spec's timers onto milliseconds, and
-// --baud paces the output like a UART.
+// Real time in the runtime: the time scale maps the spec's timers, and the module's own
+// network waits, onto milliseconds, and --baud paces the output like a UART.
 
 #include <doctest/doctest.h>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
 
 #include "atsharp/error.hpp"
 #include "atsharp/reference/emulator.hpp"
@@ -47,6 +50,36 @@ TEST_CASE("at time scale 0.001 a 14 s REDIALDELAY passes in milliseconds") {
   // dial takes another 2 ms.
   CHECK(Clock::now() - firstBusy >= 14ms);
   CHECK(emulator.linkState() == reference::LinkState::Idle);
+}
+
+TEST_CASE("at time scale 0.01 a TCP connect nobody answers gives 37964 after 300 ms") {
+  // A listener with a backlog of 0 holds one connection nobody accepts; the kernel then drops
+  // further SYNs, so the module's connect hears nothing. All on loopback.
+  using boost::asio::ip::tcp;
+  boost::asio::io_context io;
+  tcp::acceptor full(io, tcp::endpoint(boost::asio::ip::make_address_v4("127.0.0.1"), 0));
+  full.listen(0);
+  tcp::socket first(io);
+  first.connect(full.local_endpoint());
+  const std::string port = std::to_string(full.local_endpoint().port());
+
+  EmulatorOptions options;
+  options.timeScale = 0.01;
+  options.scenario.gprs.attached = true;  // the GPRS link comes up at AT#CONNECTIONSTART
+  Emulator emulator(options);
+  emulator.start();
+  const auto line = emulator.connect();
+  const std::string activated = "\r\n127.0.0.2\r\n\r\nOk_Info_GprsActivation\r\n";
+  command(*line, "ATE0", "\r\nOK\r\n");
+  CHECK(exchange(*line, "AT#CONNECTIONSTART\r", activated) == activated);
+  CHECK(exchange(*line, "AT#TCPSERV=1,\"127.0.0.1\"\r", "\r\nOK\r\n") == "\r\nOK\r\n");
+  CHECK(exchange(*line, "AT#TCPPORT=1," + port + "\r", "\r\nOK\r\n") == "\r\nOK\r\n");
+  const auto start = Clock::now();
+  // Within the read's deadline of a few seconds, where a real-time module waits 30 s.
+  CHECK(exchange(*line, "AT#OTCP=1\r", "\r\n#CME ERROR: 37964\r\n") ==
+        "\r\n#CME ERROR: 37964\r\n");
+  // A lower bound only: the module's 30 s are 300 ms of real time at this scale.
+  CHECK(Clock::now() - start >= 300ms);
 }
 
 TEST_CASE("at 9600 baud the output leaves no faster than the line rate") {

@@ -6,7 +6,7 @@ namespace atsharp::test {
 
 using namespace reference;
 
-TransferRig::TransferRig(TransferLimits limits)
+TransferRig::TransferRig(TransferLimits limits, double timeScale)
     : work_(boost::asio::make_work_guard(io_)),
       network_(
           io_,
@@ -14,7 +14,7 @@ TransferRig::TransferRig(TransferLimits limits)
             events_.push_back(std::move(event));
             if (hook_) hook_(events_.back());
           },
-          limits) {}
+          limits, timeScale) {}
 
 bool TransferRig::runUntil(const std::function<bool()>& done, std::chrono::milliseconds timeout,
                            const std::function<void()>& step) {

@@ -17,7 +17,8 @@ namespace atsharp::test {
 
 class TransferRig {
  public:
-  explicit TransferRig(reference::TransferLimits limits = {});
+  /// @p limits in module time at @p timeScale (real seconds per module second).
+  explicit TransferRig(reference::TransferLimits limits = {}, double timeScale = 1.0);
 
   reference::TransferNetwork& network() noexcept { return network_; }
   const std::vector<reference::NetworkEvent>& events() const noexcept { return events_; }

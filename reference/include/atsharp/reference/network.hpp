@@ -83,8 +83,9 @@ class NetworkPort {
   virtual ~NetworkPort() = default;
 
   /// Looks @p name up with each DNS server in turn (DNSSERV1, then DNSSERV2) on @p port, never
-  /// with the host's resolver. Ends with Resolved, or Failed (38027).
-  virtual void resolve(ActivityId id, const std::string& name,
+  /// with the host's resolver, the questions leaving from @p localAddress ("" for any), as the
+  /// module's other traffic does. Ends with Resolved, or Failed (38027).
+  virtual void resolve(ActivityId id, const std::string& localAddress, const std::string& name,
                        const std::vector<std::string>& servers, std::uint16_t port) = 0;
 
   /// Opens a TCP connection from @p localAddress ("" for any). Connected, then Received, until

@@ -43,9 +43,9 @@ DnsChannel::DnsChannel(boost::asio::io_context& io) : io_(io), timer_(io) { init
 
 DnsChannel::~DnsChannel() { shutdown(); }
 
-bool DnsChannel::lookUp(const std::string& name, const std::vector<std::string>& servers,
-                        std::uint16_t port, const SocketLimits& limits, Done done) {
-  if (!init(limits) || !setServers(servers, port)) {
+bool DnsChannel::lookUp(const DnsLookup& lookup, const SocketLimits& limits, Done done) {
+  if (!init(limits) || !setServers(lookup.servers, lookup.port) ||
+      !setLocalAddress(lookup.localAddress)) {
     shutdown();
     return false;
   }
@@ -53,7 +53,8 @@ bool DnsChannel::lookUp(const std::string& name, const std::vector<std::string>&
   ares_addrinfo_hints hints{};
   hints.ai_family = AF_INET;        // the module's addresses are IPv4: A records only
   hints.ai_flags = ARES_AI_NOSORT;  // sorting would probe routes with extra sockets
-  ares_getaddrinfo(channel_, name.c_str(), nullptr, &hints, &DnsChannel::onAddresses, this);
+  ares_getaddrinfo(channel_, lookup.name.c_str(), nullptr, &hints, &DnsChannel::onAddresses,
+                   this);
   settle();
   return true;
 }
@@ -103,6 +104,15 @@ bool DnsChannel::setServers(const std::vector<std::string>& servers, std::uint16
   if (nodes.empty()) return false;
   for (std::size_t i = 0; i + 1 < nodes.size(); ++i) nodes[i].next = &nodes[i + 1];
   return ares_set_servers_ports(channel_, nodes.data()) == ARES_SUCCESS;
+}
+
+// c-ares binds each socket it opens to this address (host byte order) before it sends.
+bool DnsChannel::setLocalAddress(const std::string& localAddress) {
+  if (localAddress.empty()) return true;
+  const auto address = parseIpv4(localAddress);
+  if (!address) return false;
+  ares_set_local_ip4(channel_, address->to_uint());
+  return true;
 }
 
 void DnsChannel::shutdown() {

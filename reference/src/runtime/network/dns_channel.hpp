@@ -4,7 +4,8 @@
 // closes its own descriptors), and a timer runs c-ares' retries and timeouts.
 //
 // The channel asks only the servers it is given, on the port it is given, in their order:
-// no /etc/resolv.conf, no /etc/hosts, no search domains, no rotation.
+// no /etc/resolv.conf, no /etc/hosts, no search domains, no rotation. Its questions leave from
+// the module's own address, as its other traffic does (peers see that address as the source).
 
 #include <ares.h>
 
@@ -23,6 +24,14 @@
 
 namespace atsharp::reference {
 
+/// One lookup: the name, the servers to ask in turn and their port, and where from.
+struct DnsLookup {
+  std::string localAddress;  ///< the address the questions leave from; "" for any
+  std::string name;
+  std::vector<std::string> servers;
+  std::uint16_t port = 53;
+};
+
 class DnsChannel : public std::enable_shared_from_this<DnsChannel> {
  public:
   /// The first IPv4 address of the name, or nothing when the lookup failed (no such name, no
@@ -34,11 +43,10 @@ class DnsChannel : public std::enable_shared_from_this<DnsChannel> {
   DnsChannel(const DnsChannel&) = delete;
   DnsChannel& operator=(const DnsChannel&) = delete;
 
-  /// Looks @p name up (A records) with @p servers in turn on @p port. @p done runs once, from a
-  /// handler of the loop or from inside this call, unless shutdown() comes first. Returns false
-  /// (and never calls @p done) when the channel cannot be set up.
-  bool lookUp(const std::string& name, const std::vector<std::string>& servers, std::uint16_t port,
-              const SocketLimits& limits, Done done);
+  /// Looks the name up (A records) with the servers in turn. @p done runs once, from a handler
+  /// of the loop or from inside this call, unless shutdown() comes first. Returns false (and
+  /// never calls @p done) when the channel cannot be set up, or the local address is not one.
+  bool lookUp(const DnsLookup& lookup, const SocketLimits& limits, Done done);
 
   /// Ends the lookup: c-ares closes its sockets, @p done is not called.
   void shutdown();
@@ -60,6 +68,7 @@ class DnsChannel : public std::enable_shared_from_this<DnsChannel> {
   static void onAddresses(void* self, int status, int timeouts, ares_addrinfo* result);
   bool init(const SocketLimits& limits);
   bool setServers(const std::vector<std::string>& servers, std::uint16_t port);
+  bool setLocalAddress(const std::string& localAddress);
   void socketState(int fd, bool readable, bool writable);
   void forget(int fd);
   void armWaits();

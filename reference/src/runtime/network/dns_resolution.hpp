@@ -19,7 +19,9 @@ class DnsResolution : public SocketActivity {
   DnsResolution(boost::asio::io_context& io, ActivitySink sink, const SocketLimits& limits);
   ~DnsResolution() override;
 
-  void start(const std::string& name, const std::vector<std::string>& servers, std::uint16_t port);
+  /// Asks @p servers on @p port for @p name, from @p localAddress ("" for any).
+  void start(const std::string& localAddress, const std::string& name,
+             const std::vector<std::string>& servers, std::uint16_t port);
   void stop() override;
 
  private:

@@ -25,8 +25,6 @@ bool FtpJob::configure() {
   if (direction_ == FtpDirection::Put) {
     curl().set(CURLOPT_UPLOAD, 1L);
     announceReadyOnUpload();
-  } else {
-    limitStalls();
   }
   return true;
 }

@@ -14,7 +14,6 @@ bool Pop3Job::configure() {
   setShared(pop3Url(request_.server), "pop3", request_.localAddress);
   curl().set(CURLOPT_USERNAME, request_.user);
   curl().set(CURLOPT_PASSWORD, request_.password);
-  limitStalls();
   return true;
 }
 

@@ -11,6 +11,7 @@
 #include "atsharp/error.hpp"
 #include "dns_resolution.hpp"
 #include "icmp_echo.hpp"
+#include "module_waits.hpp"
 #include "tcp_client.hpp"
 #include "tcp_server.hpp"
 #include "udp_socket.hpp"
@@ -42,18 +43,22 @@ EchoHeader nextEchoHeader() {
 
 SocketNetwork::SocketNetwork(boost::asio::io_context& io, Deliver deliver, double timeScale,
                              SocketLimits limits)
-    : io_(io), deliver_(std::move(deliver)), timeScale_(checkedScale(timeScale)), limits_(limits) {}
+    : io_(io),
+      deliver_(std::move(deliver)),
+      timeScale_(checkedScale(timeScale)),
+      limits_(atTimeScale(limits, timeScale_)) {}
 
 SocketNetwork::~SocketNetwork() {
   alive_.reset();
   for (auto& [id, entry] : activities_) entry.activity->stop();
 }
 
-void SocketNetwork::resolve(ActivityId id, const std::string& name,
-                            const std::vector<std::string>& servers, std::uint16_t port) {
+void SocketNetwork::resolve(ActivityId id, const std::string& localAddress,
+                            const std::string& name, const std::vector<std::string>& servers,
+                            std::uint16_t port) {
   const std::uint64_t serial = nextSerial();
   auto activity = std::make_shared<DnsResolution>(io_, sinkFor(id, serial), limits_);
-  launch(id, serial, activity, [&] { activity->start(name, servers, port); });
+  launch(id, serial, activity, [&] { activity->start(localAddress, name, servers, port); });
 }
 
 void SocketNetwork::tcpConnect(ActivityId id, const std::string& localAddress,

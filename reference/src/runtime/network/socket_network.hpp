@@ -27,15 +27,15 @@ class SocketNetwork {
   using Deliver = std::function<void(NetworkEvent)>;
 
   /// @p timeScale real seconds per module second: a ping's timeout is module time, and so is
-  /// the round trip it reports. @p limits bound the real-time waits (see SocketLimits).
+  /// the round trip it reports, and so are the module's waits of @p limits (see SocketLimits).
   SocketNetwork(boost::asio::io_context& io, Deliver deliver, double timeScale,
                 SocketLimits limits = {});
   ~SocketNetwork();
   SocketNetwork(const SocketNetwork&) = delete;
   SocketNetwork& operator=(const SocketNetwork&) = delete;
 
-  void resolve(ActivityId id, const std::string& name, const std::vector<std::string>& servers,
-               std::uint16_t port);
+  void resolve(ActivityId id, const std::string& localAddress, const std::string& name,
+               const std::vector<std::string>& servers, std::uint16_t port);
   void tcpConnect(ActivityId id, const std::string& localAddress, const Endpoint& remote);
   void tcpListen(ActivityId id, const Endpoint& local,
                  const std::optional<std::string>& allowedPeer);
@@ -77,6 +77,7 @@ class SocketNetwork {
   boost::asio::io_context& io_;
   Deliver deliver_;
   double timeScale_;
+  /// In real time (atTimeScale()).
   SocketLimits limits_;
   std::unordered_map<ActivityId, Entry> activities_;
   /// Closed activities still writing what was queued before close().

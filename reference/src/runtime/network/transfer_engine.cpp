@@ -6,7 +6,8 @@ namespace atsharp::reference {
 
 TransferEngine::TransferEngine(boost::asio::io_context& io, Reports reports,
                                TransferLimits limits)
-    : reports_(std::move(reports)),
+    : io_(io),
+      reports_(std::move(reports)),
       limits_(limits),
       multi_(io, [this](CURL* easy, CURLcode result) { done(easy, result); }) {}
 
@@ -28,7 +29,9 @@ void TransferEngine::launch(TransferTag tag, const Factory& make) {
     return;
   }
   byHandle_[easy] = tag.id;
-  jobs_[tag.id] = Running{tag.serial, std::move(job)};
+  jobs_[tag.id] =
+      Running{tag.serial, std::move(job), std::make_unique<boost::asio::steady_timer>(io_)};
+  watch(tag);
 }
 
 void TransferEngine::send(TransferTag tag, Bytes data) {
@@ -82,6 +85,34 @@ void TransferEngine::done(CURL* easy, CURLcode result) {
     if (multi_.add(easy, job.mayConnect()) == CURLM_OK) return;
     job.cannotContinue();
   }
+  end(id);
+}
+
+void TransferEngine::watch(TransferTag tag) {
+  Running& running = jobs_.at(tag.id);
+  running.watch->expires_at(running.job->silence().nextCheck(SilenceWatch::Clock::now()));
+  // Ending the job destroys the timer: its wait then ends as aborted and touches nothing.
+  running.watch->async_wait([this, tag](const boost::system::error_code& error) {
+    if (!error) checkSilence(tag);
+  });
+}
+
+void TransferEngine::checkSilence(TransferTag tag) {
+  TransferJob* job = find(tag);
+  if (job == nullptr) return;
+  if (job->silence().expired(SilenceWatch::Clock::now())) return giveUp(tag.id);
+  watch(tag);
+}
+
+// The job's step stops where the server left it: the job maps that place to its code, as for
+// any failure libcurl reports. The connection is cut before the handle leaves (see
+// CurlMulti::cut): libcurl would otherwise end an SMTP body with the end of the mail, and wait
+// for the silent server's answer to QUIT.
+void TransferEngine::giveUp(ActivityId id) {
+  TransferJob& job = *jobs_.at(id).job;
+  multi_.cut(job.easy());
+  multi_.remove(job.easy());
+  job.finished(CURLE_OPERATION_TIMEDOUT);  // a failed step is the job's last
   end(id);
 }
 

@@ -3,8 +3,13 @@
 // handle, the jobs by activity, and the commands of the module (data, end of data, close,
 // delivered bytes, the host line's state). It reports through Reports, from its own thread;
 // TransferNetwork carries the reports over to the module's loop.
+//
+// Each job has a timer on its SilenceWatch: a server that keeps the job waiting longer than
+// the limits allow ends it, with the code of the step where it stopped. libcurl would not: it
+// checks its own reply timeout only when it runs, and a silent server gives it no reason to.
 
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
 
 #include <cstdint>
 #include <functional>
@@ -53,14 +58,20 @@ class TransferEngine {
   struct Running {
     std::uint64_t serial;
     std::unique_ptr<TransferJob> job;
+    /// When to look at the job's SilenceWatch next.
+    std::unique_ptr<boost::asio::steady_timer> watch;
   };
 
   TransferJob* find(TransferTag tag);
   template <typename Command>
   void command(TransferTag tag, Command run);
   void done(CURL* easy, CURLcode result);
+  void watch(TransferTag tag);
+  void checkSilence(TransferTag tag);
+  void giveUp(ActivityId id);
   void end(ActivityId id);
 
+  boost::asio::io_context& io_;
   Reports reports_;
   TransferLimits limits_;
   bool readingPaused_ = false;

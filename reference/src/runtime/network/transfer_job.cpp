@@ -11,10 +11,18 @@ long bufferSize(std::size_t chunk) {
   return static_cast<long>(std::clamp<std::size_t>(chunk, 1024, 512 * 1024));
 }
 
+// libcurl 7.88 counts CURLOPT_SERVER_RESPONSE_TIMEOUT in whole seconds (0 would be its own
+// default): the reply timeout rounded up, so that the SilenceWatch ends a wait it can see first.
+long wholeSeconds(std::chrono::milliseconds timeout) {
+  return std::max<long>(1, static_cast<long>((timeout.count() + 999) / 1000));
+}
+
+SilenceWatch::Clock::time_point now() { return SilenceWatch::Clock::now(); }
+
 }  // namespace
 
 TransferJob::TransferJob(ActivityId id, Sink sink, const TransferLimits& limits)
-    : id_(id), sink_(std::move(sink)), limits_(limits) {}
+    : id_(id), sink_(std::move(sink)), limits_(limits), silence_(limits, now()) {}
 
 bool TransferJob::start() {
   const bool configured = configure();
@@ -60,7 +68,7 @@ void TransferJob::setShared(const std::string& url, const char* protocol,
   if (!localAddress.empty()) curl_.set(CURLOPT_INTERFACE, "host!" + localAddress);
   curl_.set(CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_NONE));
   curl_.set(CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(limits_.connectTimeout.count()));
-  curl_.set(CURLOPT_SERVER_RESPONSE_TIMEOUT, static_cast<long>(limits_.replyTimeout.count()));
+  curl_.set(CURLOPT_SERVER_RESPONSE_TIMEOUT, wholeSeconds(limits_.replyTimeout));
   // A server that vanished without a word (no FIN, no RST) still ends the transfer.
   curl_.set(CURLOPT_TCP_KEEPALIVE, 1L);
   curl_.set(CURLOPT_TCP_KEEPIDLE, 60L);
@@ -74,11 +82,6 @@ void TransferJob::setShared(const std::string& url, const char* protocol,
   curl_.set(CURLOPT_DEBUGFUNCTION, &TransferJob::onDebug);
   curl_.set(CURLOPT_DEBUGDATA, this);
   curl_.set(CURLOPT_VERBOSE, 1L);
-}
-
-void TransferJob::limitStalls() {
-  curl_.set(CURLOPT_LOW_SPEED_LIMIT, 1L);
-  curl_.set(CURLOPT_LOW_SPEED_TIME, static_cast<long>(limits_.stallTimeout.count()));
 }
 
 void TransferJob::announceReady() {
@@ -99,10 +102,26 @@ std::size_t TransferJob::onRead(char* buffer, std::size_t size, std::size_t coun
   return static_cast<TransferJob*>(self)->read(buffer, size * count);
 }
 
+// The conversation, and what the SilenceWatch needs of it: libcurl shows the data it moves
+// only with CURLOPT_VERBOSE, which setShared() turns on.
 int TransferJob::onDebug(CURL*, curl_infotype type, char* data, std::size_t size, void* self) {
   auto* job = static_cast<TransferJob*>(self);
-  if (type == CURLINFO_HEADER_OUT) job->conversation_.sent({data, size});
-  if (type == CURLINFO_HEADER_IN) job->heard({data, size});
+  switch (type) {
+    case CURLINFO_HEADER_OUT:
+      job->conversation_.sent({data, size});
+      job->silence_.commandSent(now());
+      break;
+    case CURLINFO_HEADER_IN:
+      job->heard({data, size});
+      job->silence_.replied(now());
+      break;
+    case CURLINFO_DATA_IN:
+    case CURLINFO_DATA_OUT:
+      job->silence_.dataMoved(now());
+      break;
+    default:
+      break;
+  }
   return 0;
 }
 
@@ -111,6 +130,7 @@ int TransferJob::onDebug(CURL*, curl_infotype type, char* data, std::size_t size
 std::size_t TransferJob::stream(const char* data, std::size_t size) {
   if (!mayReceive()) {
     receiveHeld_ = true;
+    pausesChanged();
     return CURL_WRITEFUNC_PAUSE;
   }
   announceReady();  // a server sending data before its 150 still opened the transfer
@@ -133,6 +153,7 @@ std::size_t TransferJob::read(char* buffer, std::size_t size) {
   if (taken.bytes > 0) return taken.bytes;
   if (upload_.complete()) return 0;
   sendHeld_ = true;
+  pausesChanged();
   return CURL_READFUNC_PAUSE;
 }
 
@@ -162,8 +183,11 @@ void TransferJob::resume() {
   if (holdReceive == receiveHeld_ && holdSend == sendHeld_) return;
   receiveHeld_ = holdReceive;
   sendHeld_ = holdSend;
+  pausesChanged();
   curl_easy_pause(curl_.get(),
                   (holdReceive ? CURLPAUSE_RECV : 0) | (holdSend ? CURLPAUSE_SEND : 0));
 }
+
+void TransferJob::pausesChanged() { silence_.setHeld(receiveHeld_ || sendHeld_, now()); }
 
 }  // namespace atsharp::reference

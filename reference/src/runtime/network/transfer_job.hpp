@@ -9,6 +9,10 @@
 //   or while the host line is backed up, the write callback pauses the transfer;
 // - upload: with nothing queued and finish() not called, the read callback pauses it; send()
 //   and finish() resume it. queued() tells the runtime when to stop reading the host.
+//
+// The job shows its SilenceWatch what the conversation does (commands, replies, data moving)
+// and when it waits for the module (its pauses); TransferEngine gives up on it once the server
+// has kept it waiting too long.
 
 #include <curl/curl.h>
 
@@ -19,6 +23,7 @@
 #include "atsharp/bytes.hpp"
 #include "atsharp/reference/network.hpp"
 #include "curl_easy.hpp"
+#include "silence_watch.hpp"
 #include "transfer_conversation.hpp"
 #include "transfer_limits.hpp"
 #include "transfer_upload.hpp"
@@ -51,6 +56,8 @@ class TransferJob {
   virtual bool mayConnect() const { return true; }
   /// The step finished() set up cannot start: the job reports its Failed.
   virtual void cannotContinue() { reportFailure(catalogue::CmeError::OpenSessionFailed); }
+  /// How long the server has kept the job waiting.
+  const SilenceWatch& silence() const noexcept { return silence_; }
 
   /// Upload data from the module (FTP put, PUTMAIL).
   void send(Bytes data);
@@ -72,9 +79,6 @@ class TransferJob {
   /// The options every transfer shares: @p url, only @p protocol, bound to @p localAddress
   /// when given, the limits, the callbacks.
   void setShared(const std::string& url, const char* protocol, const std::string& localAddress);
-  /// A download that moves no byte for TransferLimits::stallTimeout fails. Not for uploads:
-  /// libcurl counts the time its read callback waits for the module's data as a stall.
-  void limitStalls();
   /// Ready comes when the data may flow (at most once): for uploads, at the latest when
   /// libcurl first asks for data.
   void announceReadyOnUpload() noexcept { readyOnUpload_ = true; }
@@ -99,12 +103,15 @@ class TransferJob {
   bool mayReceive() const noexcept;
   bool maySend() const noexcept;
   void resume();
+  /// A pause began or ended: the SilenceWatch learns whether the job waits for the module.
+  void pausesChanged();
 
   ActivityId id_;
   Sink sink_;
   const TransferLimits& limits_;
   CurlEasy curl_;
   TransferConversation conversation_;
+  SilenceWatch silence_;
   TransferUpload upload_;
   std::size_t inFlight_ = 0;
   bool readingPaused_ = false;

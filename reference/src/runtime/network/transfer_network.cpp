@@ -7,6 +7,7 @@
 #include <variant>
 
 #include "ftp_job.hpp"
+#include "module_waits.hpp"
 #include "pop3_job.hpp"
 #include "smtp_job.hpp"
 #include "transfer_worker.hpp"
@@ -22,10 +23,10 @@ bool isFinal(const NetworkEvent& event) {
 }  // namespace
 
 TransferNetwork::TransferNetwork(boost::asio::io_context& io, Deliver deliver,
-                                 TransferLimits limits)
+                                 TransferLimits limits, double timeScale)
     : io_(io),
       deliver_(std::move(deliver)),
-      worker_(std::make_unique<TransferWorker>(reports(), limits)) {}
+      worker_(std::make_unique<TransferWorker>(reports(), atTimeScale(limits, timeScale))) {}
 
 TransferNetwork::~TransferNetwork() = default;
 

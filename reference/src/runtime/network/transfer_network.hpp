@@ -30,7 +30,10 @@ class TransferNetwork {
   /// Called on the io_context's thread, never from inside a request. It may make requests.
   using Deliver = std::function<void(NetworkEvent)>;
 
-  TransferNetwork(boost::asio::io_context& io, Deliver deliver, TransferLimits limits = {});
+  /// @p timeScale real seconds per module second: the waits of @p limits are module time (see
+  /// TransferLimits).
+  TransferNetwork(boost::asio::io_context& io, Deliver deliver, TransferLimits limits = {},
+                  double timeScale = 1.0);
   /// Abandons the transfers still running (no event follows) and joins the worker thread.
   ~TransferNetwork();
   TransferNetwork(const TransferNetwork&) = delete;
