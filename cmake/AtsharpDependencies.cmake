@@ -46,6 +46,12 @@ if(NOT CURL_FOUND)
   atsharp_missing("libcurl" "libcurl4-openssl-dev")
 endif()
 
+# SHA-256 of the harness's payloads and reports: libcrypto's EVP digests.
+find_package(OpenSSL QUIET COMPONENTS Crypto)
+if(NOT OpenSSL_FOUND)
+  atsharp_missing("OpenSSL (libcrypto)" "libssl-dev")
+endif()
+
 find_package(Threads REQUIRED)
 
 if(ATSHARP_TESTS)

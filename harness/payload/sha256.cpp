@@ -1,97 +1,49 @@
 #include "payload/sha256.hpp"
 
-#include <cstring>
+#include <openssl/evp.h>
+
+#include "atsharp/error.hpp"
 
 namespace atsharp::harness {
-namespace {
 
-constexpr std::array<std::uint32_t, 64> kRoundConstants{
-    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
-    0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
-    0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f,
-    0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
-    0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc,
-    0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
-    0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116,
-    0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
-    0xc67178f2};
+// libcrypto's digest context, freed with it.
+struct Sha256::Context {
+  struct Free {
+    void operator()(EVP_MD_CTX* context) const noexcept { EVP_MD_CTX_free(context); }
+  };
+  std::unique_ptr<EVP_MD_CTX, Free> evp{EVP_MD_CTX_new()};
+};
 
-constexpr std::array<std::uint32_t, 8> kInitialState{0x6a09e667, 0xbb67ae85, 0x3c6ef372,
-                                                     0xa54ff53a, 0x510e527f, 0x9b05688c,
-                                                     0x1f83d9ab, 0x5be0cd19};
-
-constexpr std::uint32_t rotateRight(std::uint32_t value, int bits) {
-  return (value >> bits) | (value << (32 - bits));
+Sha256::Sha256() : context_(std::make_unique<Context>()) {
+  if (!context_->evp || EVP_DigestInit_ex(context_->evp.get(), EVP_sha256(), nullptr) != 1) {
+    throw Error("libcrypto cannot start a SHA-256 digest");
+  }
 }
 
-}  // namespace
-
-Sha256::Sha256() : state_(kInitialState) {}
-
-void Sha256::compress(const Byte* block) {
-  std::array<std::uint32_t, 64> w{};
-  for (int i = 0; i < 16; ++i) {
-    w[i] = std::uint32_t(block[4 * i]) << 24 | std::uint32_t(block[4 * i + 1]) << 16 |
-           std::uint32_t(block[4 * i + 2]) << 8 | std::uint32_t(block[4 * i + 3]);
-  }
-  for (int i = 16; i < 64; ++i) {
-    const std::uint32_t s0 = rotateRight(w[i - 15], 7) ^ rotateRight(w[i - 15], 18) ^ (w[i - 15] >> 3);
-    const std::uint32_t s1 = rotateRight(w[i - 2], 17) ^ rotateRight(w[i - 2], 19) ^ (w[i - 2] >> 10);
-    w[i] = w[i - 16] + s0 + w[i - 7] + s1;
-  }
-  auto [a, b, c, d, e, f, g, h] = state_;
-  for (int i = 0; i < 64; ++i) {
-    const std::uint32_t s1 = rotateRight(e, 6) ^ rotateRight(e, 11) ^ rotateRight(e, 25);
-    const std::uint32_t choose = (e & f) ^ (~e & g);
-    const std::uint32_t t1 = h + s1 + choose + kRoundConstants[i] + w[i];
-    const std::uint32_t s0 = rotateRight(a, 2) ^ rotateRight(a, 13) ^ rotateRight(a, 22);
-    const std::uint32_t majority = (a & b) ^ (a & c) ^ (b & c);
-    const std::uint32_t t2 = s0 + majority;
-    h = g;
-    g = f;
-    f = e;
-    e = d + t1;
-    d = c;
-    c = b;
-    b = a;
-    a = t1 + t2;
-  }
-  const std::array<std::uint32_t, 8> add{a, b, c, d, e, f, g, h};
-  for (int i = 0; i < 8; ++i) state_[i] += add[i];
-}
+Sha256::~Sha256() = default;
+Sha256::Sha256(Sha256&&) noexcept = default;
+Sha256& Sha256::operator=(Sha256&&) noexcept = default;
 
 void Sha256::update(ByteView bytes) {
-  totalBytes_ += bytes.size();
-  std::size_t offset = 0;
-  while (offset < bytes.size()) {
-    const std::size_t take = std::min(bytes.size() - offset, block_.size() - blockUsed_);
-    std::memcpy(block_.data() + blockUsed_, bytes.data() + offset, take);
-    blockUsed_ += take;
-    offset += take;
-    if (blockUsed_ == block_.size()) {
-      compress(block_.data());
-      blockUsed_ = 0;
-    }
+  if (!digest_.empty() || bytes.empty()) return;
+  if (EVP_DigestUpdate(context_->evp.get(), bytes.data(), bytes.size()) != 1) {
+    throw Error("libcrypto failed to add bytes to a SHA-256 digest");
   }
 }
 
 std::string Sha256::hexDigest() {
-  // Padding: a 1 bit, zeros up to 56 bytes mod 64, then the length in bits, big-endian.
-  const std::uint64_t bits = totalBytes_ * 8;
-  const Byte one = 0x80;
-  update(ByteView(&one, 1));
-  const Byte zero = 0;
-  while (blockUsed_ != 56) update(ByteView(&zero, 1));
-  std::array<Byte, 8> length{};
-  for (int i = 0; i < 8; ++i) length[i] = static_cast<Byte>(bits >> (56 - 8 * i));
-  update(length);
-  constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (const std::uint32_t word : state_) {
-    for (int shift = 28; shift >= 0; shift -= 4) out += kHex[(word >> shift) & 0xf];
+  if (!digest_.empty()) return digest_;
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  if (EVP_DigestFinal_ex(context_->evp.get(), digest, &size) != 1) {
+    throw Error("libcrypto failed to end a SHA-256 digest");
   }
-  return out;
+  constexpr char kHex[] = "0123456789abcdef";
+  for (unsigned int i = 0; i < size; ++i) {
+    digest_ += kHex[digest[i] >> 4];
+    digest_ += kHex[digest[i] & 0xf];
+  }
+  return digest_;
 }
 
 std::string Sha256::of(ByteView bytes) {

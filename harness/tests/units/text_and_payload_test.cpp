@@ -101,6 +101,11 @@ TEST_CASE("SHA-256 of the FIPS 180 examples") {
   const std::string thousand(1000, 'a');
   for (int i = 0; i < 1000; ++i) million.update(asBytes(thousand));
   CHECK(million.hexDigest() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+  // The message has ended: more bytes change nothing, and the digest comes again.
+  million.update(asBytes("more"));
+  CHECK(million.hexDigest() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+  Sha256 moved = std::move(million);
+  CHECK(moved.hexDigest() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
 
 TEST_CASE("SHA-256 does not depend on how the message is cut") {
