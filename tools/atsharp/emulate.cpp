@@ -12,6 +12,7 @@
 
 #include "atsharp/error.hpp"
 #include "atsharp/reference/emulator.hpp"
+#include "option_command.hpp"
 #include "subcommands.hpp"
 
 namespace atsharp::cli {
@@ -21,7 +22,6 @@ namespace po = boost::program_options;
 using reference::Emulator;
 using reference::EmulatorOptions;
 
-constexpr int kUsageError = 2;
 constexpr int kFailure = 1;
 
 po::options_description describeOptions() {
@@ -108,34 +108,9 @@ int serve(const EmulatorOptions& options) {
 
 int emulate(int argc, char** argv) {
   const po::options_description options = describeOptions();
-  EmulatorOptions emulatorOptions;
-  try {
-    po::variables_map values;
-    // No positional arguments: an empty description makes any of them an error.
-    const po::positional_options_description none;
-    po::store(po::command_line_parser(argc, argv).options(options).positional(none).run(), values);
-    if (values.count("help")) {
-      printHelp(options);
-      return 0;
-    }
-    po::notify(values);
-    emulatorOptions = toEmulatorOptions(values);
-  } catch (const po::error& bad) {
-    std::cerr << "atsharp emulate: " << bad.what() << " (see atsharp emulate --help)\n";
-    return kUsageError;
-  } catch (const UsageError& bad) {
-    std::cerr << "atsharp emulate: " << bad.what() << " (see atsharp emulate --help)\n";
-    return kUsageError;
-  }
-  try {
-    return serve(emulatorOptions);
-  } catch (const UsageError& bad) {
-    std::cerr << "atsharp emulate: " << bad.what() << " (see atsharp emulate --help)\n";
-    return kUsageError;
-  } catch (const Error& failure) {
-    std::cerr << "atsharp emulate: " << failure.what() << "\n";
-    return kFailure;
-  }
+  const OptionCommand<EmulatorOptions> command{"emulate", options, printHelp,
+                                               toEmulatorOptions, serve, kFailure};
+  return runOptionCommand(command, argc, argv);
 }
 
 }  // namespace atsharp::cli

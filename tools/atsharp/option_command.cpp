@@ -1,0 +1,18 @@
+#include "option_command.hpp"
+
+#include <iostream>
+
+namespace atsharp::cli {
+
+int usageError(std::string_view name, const std::exception& error) {
+  std::cerr << "atsharp " << name << ": " << error.what() << " (see atsharp " << name
+            << " --help)\n";
+  return 2;
+}
+
+int failure(std::string_view name, const std::exception& error, int status) {
+  std::cerr << "atsharp " << name << ": " << error.what() << "\n";
+  return status;
+}
+
+}  // namespace atsharp::cli
