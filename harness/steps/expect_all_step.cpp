@@ -4,35 +4,21 @@
 #include "atsharp/error.hpp"
 #include "steps/builtin_steps.hpp"
 #include "steps/line_wait.hpp"
+#include "steps/pattern_list_step.hpp"
 
 namespace atsharp::harness::steps {
 namespace {
 
 using Json = nlohmann::json;
 
-class ExpectAllStep final : public Step {
+class ExpectAllStep final : public PatternListStep {
  public:
-  ExpectAllStep(StepCommon common, std::vector<LinePattern> patterns)
-      : Step(std::move(common)), patterns_(std::move(patterns)) {}
+  using PatternListStep::PatternListStep;
 
   std::string_view kind() const noexcept override { return "expect_all"; }
-  std::string summary() const override {
-    std::string out = "expect_all";
-    for (const LinePattern& pattern : patterns_) {
-      out += " " + (pattern.isRegex() ? "/" + pattern.text().source() + "/"
-                                      : quotedLine(pattern.text().source()));
-    }
-    return out;
-  }
-
-  void addVariables(std::set<std::string>& reads, std::set<std::string>&) const override {
-    for (const LinePattern& pattern : patterns_) {
-      for (const auto& name : pattern.text().names()) reads.insert(name);
-    }
-  }
 
   void run(StepContext& context) const override {
-    std::vector<ResolvedPattern> remaining = resolveAll(patterns_, context.vars());
+    std::vector<ResolvedPattern> remaining = resolveAll(patterns(), context.vars());
     std::vector<std::string> received;
     Clock::time_point last{};
     while (!remaining.empty()) {
@@ -44,15 +30,12 @@ class ExpectAllStep final : public Step {
       remaining.erase(remaining.begin() + static_cast<std::ptrdiff_t>(matched.pattern));
     }
     context.record.expected.clear();
-    for (const ResolvedPattern& pattern : resolveAll(patterns_, context.vars())) {
+    for (const ResolvedPattern& pattern : resolveAll(patterns(), context.vars())) {
       context.record.expected.push_back(expectedItem(context, pattern));
     }
     context.mark(last);
     context.checkTiming(last);
   }
-
- private:
-  std::vector<LinePattern> patterns_;
 };
 
 }  // namespace

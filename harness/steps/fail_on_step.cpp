@@ -4,40 +4,23 @@
 #include "atsharp/error.hpp"
 #include "steps/builtin_steps.hpp"
 #include "steps/line_wait.hpp"
+#include "steps/pattern_list_step.hpp"
 
 namespace atsharp::harness::steps {
 namespace {
 
 using Json = nlohmann::json;
 
-class FailOnStep final : public Step {
+class FailOnStep final : public PatternListStep {
  public:
-  FailOnStep(StepCommon common, std::vector<LinePattern> patterns)
-      : Step(std::move(common)), patterns_(std::move(patterns)) {}
+  using PatternListStep::PatternListStep;
 
   std::string_view kind() const noexcept override { return "fail_on"; }
-  std::string summary() const override {
-    std::string out = "fail_on";
-    for (const LinePattern& pattern : patterns_) {
-      out += " " + (pattern.isRegex() ? "/" + pattern.text().source() + "/"
-                                      : quotedLine(pattern.text().source()));
-    }
-    return out;
-  }
-
-  void addVariables(std::set<std::string>& reads, std::set<std::string>&) const override {
-    for (const LinePattern& pattern : patterns_) {
-      for (const auto& name : pattern.text().names()) reads.insert(name);
-    }
-  }
 
   void run(StepContext& context) const override {
-    for (const LinePattern& pattern : patterns_) context.state.armedFailOn.push_back(pattern);
+    for (const LinePattern& pattern : patterns()) context.state.armedFailOn.push_back(pattern);
     context.mark(Clock::now());
   }
-
- private:
-  std::vector<LinePattern> patterns_;
 };
 
 }  // namespace
