@@ -129,31 +129,28 @@ TEST_CASE("FTP get whose server never confirms the file ends with 38024") {
   CHECK(asString(rig.receivedOf(1)) == "the whole file");
 }
 
-TEST_CASE("SMTP server silent from DATA on ends with 38031") {
-  fixtures::SmtpFixture server;
+// A mail to an SMTP fixture that stops answering from @p command on: the code the send ends with.
+int failureOfSmtpSilentFrom(fixtures::SmtpFixture& server, const std::string& command) {
   fixtures::SmtpFaults faults;
-  faults.silentFrom = "DATA";
+  faults.silentFrom = command;
   server.setFaults(faults);
   TransferRig rig(shortLimits());
   MailRequest request = mailRequest(server);
   request.body = "body\r\n";
   rig.network().sendMail(1, request);
-  const int failure = failureWithin(rig, 1);
-  CHECK(failure == code(CmeError::BodyRejected));
+  return failureWithin(rig, 1);
+}
+
+TEST_CASE("SMTP server silent from DATA on ends with 38031") {
+  fixtures::SmtpFixture server;
+  CHECK(failureOfSmtpSilentFrom(server, "DATA") == code(CmeError::BodyRejected));
   CHECK(server.mails().empty());
 }
 
 TEST_CASE("SMTP server silent from RCPT on ends with 38029") {
   fixtures::SmtpFixture server;
-  fixtures::SmtpFaults faults;
-  faults.silentFrom = "RCPT";
-  server.setFaults(faults);
-  TransferRig rig(shortLimits());
-  MailRequest request = mailRequest(server);
-  request.body = "body\r\n";
-  rig.network().sendMail(1, request);
-  const int failure = failureWithin(rig, 1);
-  CHECK(failure == code(CmeError::RecipientRejected));
+  CHECK(failureOfSmtpSilentFrom(server, "RCPT") == code(CmeError::RecipientRejected));
+  CHECK(server.mails().empty());
 }
 
 TEST_CASE("SMTP PUTMAIL whose server goes silent after the body ends with 38031") {
