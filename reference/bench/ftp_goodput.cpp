@@ -9,10 +9,10 @@
 #include <string>
 
 #include "atsharp/codec/dle_decoder.hpp"
-#include "ftp_server.hpp"
+#include "atsharp/fixtures/daemons/temp_dir.hpp"
+#include "atsharp/fixtures/daemons/vsftpd_server.hpp"
 #include "modem_session.hpp"
 #include "pty_process.hpp"
-#include "temp_dir.hpp"
 
 namespace atsharp::bench {
 namespace {
@@ -35,10 +35,10 @@ Bytes writeRandomFile(const std::filesystem::path& path, std::size_t size) {
 }
 
 /// The module on its pty at @p baud, GPRS up, FTP parameters aimed at @p server's file.
-void prepare(ModemSession& session, const FtpServer& server) {
+void prepare(ModemSession& session, const fixtures::VsftpdServer& server) {
   startGprs(session);
   session.command("AT#FTPSERV=\"127.0.0.1\"");
-  session.command("AT#FTPPORT=" + std::to_string(server.port()));
+  session.command("AT#FTPPORT=" + std::to_string(server.endpoint().port));
   session.command("AT#FTPUN=\"" + server.user() + "\"");
   session.command("AT#FTPPW=\"" + server.password() + "\"");
   session.command(std::string("AT#FTPGETFILENAME=\"") + kFileName + "\"");
@@ -87,9 +87,9 @@ double FtpGetResult::streamingRate() const {
 double lineRate(int baud) { return baud / 10.0; }
 
 FtpGetResult measureFtpGet(const FtpGetOptions& options, std::ostream& log) {
-  FtpServer server;
+  fixtures::VsftpdServer server;
   const Bytes file = writeRandomFile(server.root() / kFileName, options.fileBytes);
-  const TempDir dir;
+  const fixtures::TempDir dir;
   PtyProcess module(emulateCommand(dir.path() / "modem", {"--baud", std::to_string(options.baud)}),
                     dir.path() / "modem", dir.path() / "emulate.log");
   ModemSession session(module.line());

@@ -10,12 +10,12 @@
 #include <thread>
 
 #include "atsharp/codec/control_characters.hpp"
+#include "atsharp/fixtures/daemons/temp_dir.hpp"
 #include "echo_peer.hpp"
 #include "interruption.hpp"
 #include "modem_session.hpp"
 #include "pty_process.hpp"
 #include "round_trip.hpp"
-#include "temp_dir.hpp"
 
 namespace atsharp::bench {
 namespace {
@@ -32,7 +32,7 @@ Bytes randomPayload(std::size_t size) {
 /// The module on its pty, GPRS up, socket 1 aimed at the echo peer.
 class ModuleLink {
  public:
-  ModuleLink(const TempDir& dir, EchoPeer& peer)
+  ModuleLink(const fixtures::TempDir& dir, EchoPeer& peer)
       : peer_(peer),
         module_(emulateCommand(dir.path() / "modem"), dir.path() / "modem",
                 dir.path() / "emulate.log"),
@@ -70,7 +70,7 @@ class ModuleLink {
 };
 
 /// socat relaying a fresh pty to the echo peer, for one round.
-RoundTrip socatRound(const TempDir& dir, EchoPeer& peer, ByteView payload) {
+RoundTrip socatRound(const fixtures::TempDir& dir, EchoPeer& peer, ByteView payload) {
   const std::size_t before = peer.accepted();
   const auto link = dir.path() / "socat";
   PtyProcess socat(socatCommand(link, peer.port()), link, dir.path() / "socat.log");
@@ -107,7 +107,7 @@ double median(std::vector<double> values) {
 
 ThroughputResults measureThroughput(const ThroughputOptions& options, std::ostream& log) {
   const Bytes payload = randomPayload(options.payloadBytes);
-  const TempDir dir;
+  const fixtures::TempDir dir;
   EchoPeer peer;
   ModuleLink module(dir, peer);
   ThroughputResults results;
