@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "atsharp/catalogue/commands.hpp"
+
 namespace atsharp::harness {
 namespace {
 
@@ -47,6 +49,14 @@ struct Extended {
 
 }  // namespace
 
+void LineSettings::followFlow(std::string_view name) {
+  if (name.size() < 2 || name[0] != '#') return;
+  const catalogue::CommandSpec* spec = catalogue::findCommand(name.substr(1));
+  if (spec == nullptr) return;
+  if (spec->flow == catalogue::Flow::MailBody) mailBodyNext = true;
+  if (spec->flow == catalogue::Flow::DataMode) mailBodyNext = false;
+}
+
 void LineSettings::afterCommand(std::string_view line) {
   std::size_t start = line.find_first_not_of(' ');
   if (start == std::string_view::npos) return;
@@ -80,6 +90,7 @@ void LineSettings::afterCommand(std::string_view line) {
       if (command.hasArguments) command.arguments = rest.substr(equals + 1);
       i = k;
       const std::vector<std::string> arguments = splitArguments(command.arguments);
+      followFlow(command.name);
       if (command.name == "+CFUN" && command.hasArguments && !arguments.empty() &&
           arguments[0] == "1") {
         restart();

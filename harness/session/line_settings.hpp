@@ -19,15 +19,23 @@ struct LineSettings {
   /// The TCP socket of the last AT#OTCP or AT#LTCPSTART sent, 0 when the last command that
   /// opens a data mode was another (UDP, FTP, which always use DLE coding).
   int dataSocket = 0;
+  /// Whether the last command that leads to Ok_Info_WaitingForData was AT#PUTMAIL (3.4): what
+  /// follows is the host's mail body, plain lines until CR LF . CR LF, and the module sends
+  /// nothing but its result, instead of a data mode with ETX (docs/spec-decisions.md #26).
+  bool mailBodyNext = false;
 
   /// Follows the command line @p line the host sent: E and V (and E1 V1 again after ATZ,
   /// AT&F or AT+CFUN=1, which restart the module), AT#DLEMODE=id,value, AT#OTCP=id,
-  /// AT#LTCPSTART=id, AT#LUDPSTART, AT#OUDP, AT#FTPGET, AT#FTPPUT. Case-insensitive; several
+  /// AT#LTCPSTART=id, AT#LUDPSTART, AT#OUDP, AT#FTPGET, AT#FTPPUT, AT#PUTMAIL. Case-insensitive; several
   /// commands may share the line (';'). Anything else leaves the settings as they are.
   void afterCommand(std::string_view line);
 
   /// The coding of the data mode that starts now.
   DataCoding dataCoding() const;
+
+ private:
+  /// Follows what the extended command @p name ("#PUTMAIL") leads to (the catalogue's Flow).
+  void followFlow(std::string_view name);
 };
 
 }  // namespace atsharp::harness

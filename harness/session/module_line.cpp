@@ -234,9 +234,27 @@ void ModuleLine::consume(const ReceivedLine& line, EntryKind kind) {
     return;
   }
   const bool verbose = settings_.verbose;
-  if (hasEffect(line.text, verbose, catalogue::ResultEffect::EntersDataMode)) enterDataMode();
+  const bool result = kind != EntryKind::Unsolicited && isResultCode(line.text, verbose);
+  // AT#PUTMAIL's result (OK, or the error that ended the mail) ends the host's body.
+  if (mailBody_ && result) {
+    mailBody_ = false;
+    hostData_ = false;
+  }
+  if (hasEffect(line.text, verbose, catalogue::ResultEffect::EntersDataMode)) {
+    if (settings_.mailBodyNext) {
+      enterMailBody();
+    } else {
+      enterDataMode();
+    }
+  }
   if (hasEffect(line.text, verbose, catalogue::ResultEffect::EntersMail)) mail_ = true;
-  if (kind != EntryKind::Unsolicited) responseStart_ = isResultCode(line.text, verbose);
+  if (kind != EntryKind::Unsolicited) responseStart_ = result;
+}
+
+void ModuleLine::enterMailBody() {
+  mailBody_ = true;
+  hostData_ = true;
+  coding_ = DataCoding::PassThrough;  // the body is text, sent as it is
 }
 
 void ModuleLine::enterDataMode() {

@@ -82,7 +82,11 @@ class ModuleLine {
   LineSettings& settings() noexcept { return settings_; }
   const LineSettings& settings() const noexcept { return settings_; }
   bool inDataMode() const noexcept { return rxData_; }
+  /// Whether what the host sends now is data, not commands: a data mode, or the body of
+  /// AT#PUTMAIL (sent as it is, not echoed, until the module's result).
   bool hostInDataMode() const noexcept { return hostData_; }
+  /// Whether the host is in AT#PUTMAIL's body (the module's side stays in lines).
+  bool inMailBody() const noexcept { return mailBody_; }
   bool inMail() const noexcept { return mail_; }
   /// Whether the module has switched to data mode at least once in this case.
   bool dataModeSeen() const noexcept { return dataModeSeen_; }
@@ -150,6 +154,7 @@ class ModuleLine {
  private:
   void record(std::size_t from, std::size_t to, EntryKind kind, std::size_t payloadSize = 0);
   void enterDataMode();
+  void enterMailBody();
   void leaveDataMode();
   std::string textOf(std::size_t from, std::size_t to) const;
 
@@ -166,6 +171,7 @@ class ModuleLine {
   bool rxData_ = false;
   bool hostData_ = false;
   bool mail_ = false;
+  bool mailBody_ = false;
   bool dataModeSeen_ = false;
   DataCoding coding_ = DataCoding::Dle;
   DleDecoder decoder_;

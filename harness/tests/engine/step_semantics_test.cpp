@@ -489,6 +489,44 @@ cases:
   }
 }
 
+TEST_CASE("AT#PUTMAIL's body is the host's lines - not echoed - and its result ends it") {
+  // 3.4 and docs/spec-decisions.md #26: no data mode with an ETX, the body is plain lines. A
+  // body line that reads like a command (ATE0) is text: the echo is still expected after it.
+  const char* yaml = R"(
+spec: "3.4"
+cases:
+  - id: body
+    steps:
+      - send: AT#PUTMAIL
+      - expect: Ok_Info_WaitingForData
+      - send_data: {text: "ATE0\r\n.\r\n", coding: raw}
+      - expect_final: OK
+      - send: AT
+      - expect_final: OK
+)";
+  std::vector<std::string> bodyLines;
+  const RunResult result = runWith(yaml, [&](const std::string& raw) {
+    const std::string line = raw.starts_with("\n") ? raw.substr(1) : raw;
+    if (line == "AT#PUTMAIL") return echoed(line) + response({"Ok_Info_WaitingForData"});
+    if (line == "AT") return echoed(line) + response({"OK"});
+    bodyLines.push_back(line);
+    return line == "." ? response({"OK"}) : std::string();
+  });
+  CHECK(caseNamed(result, "body").status == CaseStatus::Passed);
+  CHECK(bodyLines == std::vector<std::string>{"ATE0", "."});
+  // The same body where the module (wrongly) echoes it: the echo is an unexpected line.
+  const RunResult echoing = runWith(yaml, [&](const std::string& raw) {
+    const std::string line = raw.starts_with("\n") ? raw.substr(1) : raw;
+    if (line == "AT#PUTMAIL") return echoed(line) + response({"Ok_Info_WaitingForData"});
+    if (line == "AT") return echoed(line) + response({"OK"});
+    return echoed(line) + (line == "." ? response({"OK"}) : std::string());
+  });
+  const CaseResult& failed = caseNamed(echoing, "body");
+  CHECK(failed.status == CaseStatus::Failed);
+  REQUIRE(failed.failure);
+  CHECK(failed.failure->failure == FailureClass::Mismatch);
+}
+
 TEST_SUITE_END();
 
 }  // namespace
