@@ -63,10 +63,7 @@ void LineSettings::afterCommand(std::string_view line) {
   const std::string text = upper(line.substr(start));
   if (text.rfind("AT", 0) != 0) return;
   std::size_t i = 2;
-  const auto restart = [this] {
-    echo = true;
-    verbose = true;
-  };
+  const auto restart = [this] { restartPending = true; };
   while (i < text.size()) {
     const char c = text[i];
     if (c == ' ' || c == ';' || c == '\r' || c == '\n') {
@@ -119,6 +116,13 @@ void LineSettings::afterCommand(std::string_view line) {
     if (name == "V" && (on || off)) verbose = on;
     if (name == "Z" || name == "&F") restart();
   }
+}
+
+void LineSettings::resultCame() {
+  if (!restartPending) return;
+  restartPending = false;
+  echo = true;
+  verbose = true;
 }
 
 DataCoding LineSettings::dataCoding() const {

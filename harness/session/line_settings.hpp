@@ -23,12 +23,18 @@ struct LineSettings {
   /// follows is the host's mail body, plain lines until CR LF . CR LF, and the module sends
   /// nothing but its result, instead of a data mode with ETX (docs/spec-decisions.md #26).
   bool mailBodyNext = false;
+  /// A restart was asked (ATZ, AT&F, AT+CFUN=1): its own result still comes in the old form,
+  /// then echo and verbose results are back (ATE1, ATV1).
+  bool restartPending = false;
 
-  /// Follows the command line @p line the host sent: E and V (and E1 V1 again after ATZ,
-  /// AT&F or AT+CFUN=1, which restart the module), AT#DLEMODE=id,value, AT#OTCP=id,
+  /// Follows the command line @p line the host sent: E and V (and E1 V1 again once ATZ, AT&F
+  /// or AT+CFUN=1, which restart the module, have had their result: resultCame()), AT#DLEMODE=id,value, AT#OTCP=id,
   /// AT#LTCPSTART=id, AT#LUDPSTART, AT#OUDP, AT#FTPGET, AT#FTPPUT, AT#PUTMAIL. Case-insensitive; several
   /// commands may share the line (';'). Anything else leaves the settings as they are.
   void afterCommand(std::string_view line);
+
+  /// A final result came: a pending restart takes effect.
+  void resultCame();
 
   /// The coding of the data mode that starts now.
   DataCoding dataCoding() const;

@@ -249,6 +249,7 @@ void ModuleLine::consume(const ReceivedLine& line, EntryKind kind) {
   }
   if (hasEffect(line.text, verbose, catalogue::ResultEffect::EntersMail)) mail_ = true;
   if (kind != EntryKind::Unsolicited) responseStart_ = result;
+  if (result) settings_.resultCame();
 }
 
 void ModuleLine::enterMailBody() {

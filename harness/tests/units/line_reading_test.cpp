@@ -180,10 +180,17 @@ TEST_CASE("the settings follow the commands sent") {
   CHECK(settings.echo);
   CHECK_FALSE(settings.verbose);
   settings.afterCommand("AT+CFUN=1");
+  CHECK_FALSE(settings.verbose);  // its own result still comes as ATV0 has it
+  settings.resultCame();
+  CHECK(settings.verbose);
+  settings.resultCame();
   CHECK(settings.verbose);
   settings.afterCommand("ATE0;+CFUN=0");
+  settings.resultCame();
   CHECK_FALSE(settings.echo);
   settings.afterCommand("AT&F");
+  CHECK_FALSE(settings.echo);
+  settings.resultCame();
   CHECK(settings.echo);
   settings.afterCommand("AT#DLEMODE=2,0");
   CHECK(settings.dleMode[1] == false);
