@@ -145,11 +145,17 @@ void watchLines(StepContext& context, Clock::time_point until,
       for (std::size_t j = 0; j <= i; ++j) context.line.consume(lines[j], EntryKind::Line);
       const double at = context.moduleSeconds(context.line.arrivalOf(lines[i].begin) -
                                               context.record.started);
-      char when[32];
-      std::snprintf(when, sizeof when, "%.3f", at);
+      // A line that arrived before the step began was waiting unread: it is in the window all
+      // the same, and said so rather than with a negative time.
+      char when[64];
+      if (at < 0) {
+        std::snprintf(when, sizeof when, "%.3f s (module time) before the step, unread, in", -at);
+      } else {
+        std::snprintf(when, sizeof when, "%.3f s (module time) into", at);
+      }
       context.record.expected = {ExpectedItem{"no line matching " + bad->describe(numeric), false}};
       failStep(context, FailureClass::Mismatch,
-               quotedLine(lines[i].text) + " came " + when + " s (module time) into " + what +
+               quotedLine(lines[i].text) + " came " + when + " " + what +
                    (isForbidden ? ", which forbids " : ", and fail_on forbids ") +
                    quotedLine(bad->describe(numeric)),
                {receivedText(context, lines[i])});
