@@ -34,14 +34,7 @@ void CredentialMask::addSecret(const std::string& value) {
 }
 
 void CredentialMask::learnFromCommand(const std::string& commandLine) {
-  std::string line = commandLine;
-  while (!line.empty() && (line.back() == '\r' || line.back() == '\n')) line.pop_back();
-  const std::string masked = catalogue::maskCredentials(line);
-  if (masked == line) return;
-  std::string value = line.substr(masked.size() - kMask.size());
-  while (!value.empty() && (value.back() == ' ' || value.back() == '"')) value.pop_back();
-  while (!value.empty() && (value.front() == ' ' || value.front() == '"')) value.erase(0, 1);
-  addSecret(value);
+  for (const std::string& value : catalogue::credentialValues(commandLine)) addSecret(value);
 }
 
 void CredentialMask::learnFromSent(const std::string& bytes) {
