@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "atsharp/error.hpp"
+#include "coverage/coverage_json.hpp"
 #include "payload/sha256.hpp"
 #include "report/credential_mask.hpp"
 #include "text/byte_text.hpp"
@@ -42,7 +43,8 @@ CredentialMask runMask(const RunResult& result) {
 
 class Writer {
  public:
-  explicit Writer(const RunResult& result) : result_(result), mask_(runMask(result)) {}
+  Writer(const RunResult& result, const Coverage* coverage)
+      : result_(result), coverage_(coverage), mask_(runMask(result)) {}
 
   Json run() const {
     Json report;
@@ -66,6 +68,10 @@ class Writer {
     Json cases = Json::array();
     for (const CaseResult& one : result_.cases) cases.push_back(caseJson(one));
     report["cases"] = std::move(cases);
+    if (coverage_) {
+      report["coverage"] =
+          coverageJson(*coverage_, [this](const std::string& raw) { return text(raw); });
+    }
     return report;
   }
 
@@ -133,7 +139,7 @@ class Writer {
 
   Json caseJson(const CaseResult& one) const {
     Json out;
-    out["id"] = one.id;
+    out["id"] = mask_.mask(one.id);  // params may hold a credential
     out["suite"] = one.suite;
     out["suite_file"] = one.suiteFile;
     out["case"] = one.caseId;
@@ -268,6 +274,7 @@ class Writer {
   }
 
   const RunResult& result_;
+  const Coverage* coverage_;
   CredentialMask mask_;
 };
 
@@ -281,23 +288,26 @@ std::string isoTime(std::chrono::system_clock::time_point time) {
       std::chrono::duration_cast<std::chrono::milliseconds>(since).count() % 1000;
   std::tm parts{};
   gmtime_r(&whole, &parts);
-  char text[40];
+  char text[96];  // room for any int in each field: GCC's -O3 checks the worst case
   std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", parts.tm_year + 1900,
                 parts.tm_mon + 1, parts.tm_mday, parts.tm_hour, parts.tm_min, parts.tm_sec,
                 static_cast<int>(millis));
   return text;
 }
 
-nlohmann::json reportJson(const RunResult& result) { return Writer(result).run(); }
+nlohmann::json reportJson(const RunResult& result, const Coverage* coverage) {
+  return Writer(result, coverage).run();
+}
 
-void writeJsonReport(const RunResult& result, const std::filesystem::path& path) {
+void writeJsonReport(const RunResult& result, const std::filesystem::path& path,
+                     const Coverage* coverage) {
   std::error_code error;
   if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), error);
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   if (!out) throw Error("cannot write the report " + path.string());
   // Texts are escaped or readable already; a stray invalid byte in a title must not stop the
   // report.
-  out << reportJson(result).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  out << reportJson(result, coverage).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   if (!out) throw Error("cannot write the report " + path.string());
 }
 

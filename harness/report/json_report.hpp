@@ -7,6 +7,7 @@
 
 #include <filesystem>
 
+#include "coverage/coverage.hpp"
 #include "report/run_result.hpp"
 
 namespace atsharp::harness {
@@ -19,10 +20,12 @@ inline constexpr int kReportFormatVersion = 1;
 /// size and SHA-256.
 inline constexpr std::size_t kLargestShownData = 4096;
 
-nlohmann::json reportJson(const RunResult& result);
+/// The report of @p result; with @p coverage, its optional `coverage` section too.
+nlohmann::json reportJson(const RunResult& result, const Coverage* coverage = nullptr);
 
 /// Writes the report to @p path (its folder is made when missing). Throws atsharp::Error.
-void writeJsonReport(const RunResult& result, const std::filesystem::path& path);
+void writeJsonReport(const RunResult& result, const std::filesystem::path& path,
+                     const Coverage* coverage = nullptr);
 
 /// "2024-05-01T12:34:56.789Z".
 std::string isoTime(std::chrono::system_clock::time_point time);

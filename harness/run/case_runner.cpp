@@ -305,7 +305,6 @@ Vars CaseRunner::variablesOf(const CaseInstance& instance, const CaseModule& mod
 
 // Starts the services the case requires; the failure, when one cannot start.
 std::optional<CaseFailure> CaseRunner::startServices(const CaseInstance& instance, int job,
-                                                     const CaseModule& module,
                                                      CaseServices& services) const {
   for (const auto& provider : services_) {
     // A bench that offers a capability itself (a public FTP server) needs no local service.
@@ -314,7 +313,7 @@ std::optional<CaseFailure> CaseRunner::startServices(const CaseInstance& instanc
       continue;
     }
     try {
-      services.add(provider->capability(), provider->start(ServiceRequest{module.vars(), job}));
+      services.add(provider->capability(), provider->start(ServiceRequest{job}));
     } catch (const std::exception& failure) {
       return CaseFailure{FailureClass::Setup,
                          provider->capability() + " cannot be started: " + failure.what(),
@@ -322,6 +321,17 @@ std::optional<CaseFailure> CaseRunner::startServices(const CaseInstance& instanc
     }
   }
   return std::nullopt;
+}
+
+// The case's scenario with what its services need laid over it, on a target that takes
+// scenarios (elsewhere the bench's network is what it is).
+nlohmann::json CaseRunner::scenarioWith(const nlohmann::json& scenario,
+                                        const CaseServices& services) const {
+  const nlohmann::json needed = services.scenario();
+  if (!needed.is_object() || !target_.capabilities().count("scenario")) return scenario;
+  nlohmann::json out = scenario.is_object() ? scenario : nlohmann::json::object();
+  out.merge_patch(needed);
+  return out;
 }
 
 CaseResult CaseRunner::run(const CaseInstance& instance, int job) {
@@ -338,9 +348,17 @@ CaseResult CaseRunner::run(const CaseInstance& instance, int job) {
     return result;
   }
   Transcript transcript(result.started);
+  // The services first: the module's world may have to name them (the DNS servers' port).
+  CaseServices services;
+  if (auto failure = startServices(instance, job, services)) {
+    settle(result, failure);
+    result.ended = Clock::now();
+    return result;
+  }
+  const nlohmann::json scenario = scenarioWith(instance.spec->scenario, services);
   std::unique_ptr<CaseModule> module;
   try {
-    module = target_.open(ModuleRequest{instance.spec->scenario, job});
+    module = target_.open(ModuleRequest{scenario, job});
   } catch (const TransportError& failure) {
     settle(result, CaseFailure{FailureClass::Transport, failure.what(), std::nullopt, "open", {}});
     result.ended = Clock::now();
@@ -353,12 +371,6 @@ CaseResult CaseRunner::run(const CaseInstance& instance, int job) {
     return result;
   }
   result.module = module->describe();
-  CaseServices services;
-  if (auto failure = startServices(instance, job, *module, services)) {
-    settle(result, failure);
-    result.ended = Clock::now();
-    return result;
-  }
   std::optional<CaseFailure> failure;
   std::vector<StepRecord> records;
   {
@@ -374,7 +386,7 @@ CaseResult CaseRunner::run(const CaseInstance& instance, int job) {
         run.reset();
         std::this_thread::sleep_for(kReopenPause);
         try {
-          module = target_.open(ModuleRequest{instance.spec->scenario, job});
+          module = target_.open(ModuleRequest{scenario, job});
           run = std::make_unique<CaseRun>(instance, *module, services, transcript, timing_,
                                           target_.echoAtStart());
           run->line().start();

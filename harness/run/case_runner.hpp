@@ -28,7 +28,8 @@ class CaseRunner {
   Vars variablesOf(const CaseInstance& instance, const CaseModule& module,
                    const CaseServices& services) const;
   std::optional<CaseFailure> startServices(const CaseInstance& instance, int job,
-                                           const CaseModule& module, CaseServices& services) const;
+                                           CaseServices& services) const;
+  nlohmann::json scenarioWith(const nlohmann::json& scenario, const CaseServices& services) const;
 
   Target& target_;
   Timing timing_;

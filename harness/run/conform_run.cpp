@@ -61,6 +61,9 @@ RunResult runSuites(const LoadedSuites& suites, Target& target, const RunOptions
   }
   result.bench = target.benchDescription();
   result.secrets = target.secrets();
+  for (const auto& provider : options.services) {
+    for (const std::string& secret : provider->secrets()) result.secrets.insert(secret);
+  }
   result.suiteFiles = suites.files;
   result.filters = options.filters;
   if (options.shard) result.shard = std::pair(options.shard->index, options.shard->count);

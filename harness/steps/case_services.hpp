@@ -4,8 +4,11 @@
 // A provider stands for one capability ("fixtures.ftp"); the steps that need it (registered in
 // the StepRegistry by the same part of the project) find its service in their StepContext.
 
+#include <nlohmann/json.hpp>
+
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 
 #include "suite/template_text.hpp"
@@ -18,12 +21,15 @@ class CaseService {
   virtual ~CaseService() = default;
   /// Variables the case's steps may use (an address, a port): {{name}}.
   virtual Vars vars() const { return {}; }
+  /// What the module's world must say for the service to be reached (the DNS servers' port):
+  /// a scenario mapping laid over the case's, on a target that takes scenarios; null for
+  /// nothing. Services start before the module for this reason.
+  virtual nlohmann::json scenario() const { return nullptr; }
 };
 
 /// What a service is started for.
 struct ServiceRequest {
-  Vars moduleVars;  ///< the module's variables: module_ip, gateway_ip, ...
-  int job = 0;      ///< the worker running the case: services of two jobs never collide
+  int job = 0;  ///< the worker running the case: services of two jobs never collide
 };
 
 /// Starts the service of one capability.
@@ -35,6 +41,8 @@ class CaseServiceProvider {
   /// Starts a service for a case. Throws atsharp::Error when it cannot (the case is then an
   /// error of class setup).
   virtual std::unique_ptr<CaseService> start(const ServiceRequest& request) = 0;
+  /// Values its services give out that a report must never show (an account's password).
+  virtual std::set<std::string> secrets() const { return {}; }
 };
 
 /// The services running for a case, by capability.
@@ -48,6 +56,17 @@ class CaseServices {
   Service* find(const std::string& capability) const {
     const auto found = services_.find(capability);
     return found == services_.end() ? nullptr : dynamic_cast<Service*>(found->second.get());
+  }
+  /// Every service's scenario, laid over one another (null: none has one).
+  nlohmann::json scenario() const {
+    nlohmann::json out;
+    for (const auto& [capability, service] : services_) {
+      const nlohmann::json mine = service->scenario();
+      if (!mine.is_object()) continue;
+      if (!out.is_object()) out = nlohmann::json::object();
+      out.merge_patch(mine);
+    }
+    return out;
   }
   /// Every service's variables.
   Vars vars() const {

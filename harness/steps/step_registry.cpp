@@ -67,6 +67,20 @@ void StepRegistry::add(const std::string& kind, StepParser parser, std::set<std:
   kinds_[kind] = Kind{std::move(parser), std::move(options)};
 }
 
+void StepRegistry::offerVariables(const std::string& capability, std::set<std::string> names) {
+  offered_[capability].merge(names);
+}
+
+std::set<std::string> StepRegistry::offeredVariables(
+    const std::set<std::string>& capabilities) const {
+  std::set<std::string> out;
+  for (const std::string& capability : capabilities) {
+    const auto found = offered_.find(capability);
+    if (found != offered_.end()) out.insert(found->second.begin(), found->second.end());
+  }
+  return out;
+}
+
 std::vector<std::string> StepRegistry::kinds() const {
   std::vector<std::string> out;
   for (const auto& [name, kind] : kinds_) out.push_back(name);

@@ -41,6 +41,11 @@ class StepRegistry {
   /// Registers @p kind. @p options are the keys its steps may have besides the common ones.
   void add(const std::string& kind, StepParser parser, std::set<std::string> options = {});
   bool has(const std::string& kind) const { return kinds_.count(kind) > 0; }
+  /// Declares the variables a capability's service gives a case ({{ftp.host}} for
+  /// fixtures.ftp), so that the loader knows them in the cases that require it.
+  void offerVariables(const std::string& capability, std::set<std::string> names);
+  /// The variables the services of @p capabilities give.
+  std::set<std::string> offeredVariables(const std::set<std::string>& capabilities) const;
   std::vector<std::string> kinds() const;
 
   /// Parses one step mapping. Throws UsageError naming what is wrong.
@@ -52,6 +57,7 @@ class StepRegistry {
     std::set<std::string> options;
   };
   std::map<std::string, Kind> kinds_;
+  std::map<std::string, std::set<std::string>> offered_;
 };
 
 /// The common keys of a step mapping. Throws UsageError.

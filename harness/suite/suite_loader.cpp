@@ -388,6 +388,7 @@ std::optional<Suite> SuiteLoader::load(const SuiteSource& source,
     }
     std::set<std::string> reads;
     std::set<std::string> defines = arguments;
+    defines.merge(registry_.offeredVariables(spec.requirements));
     visited.clear();
     for (const auto* list : {&suite.setup, &spec.steps, &suite.teardown}) {
       collectVariables(*list, *suite.blocks, reads, defines, visited);

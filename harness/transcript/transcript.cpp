@@ -17,6 +17,7 @@ std::string_view entryKindName(EntryKind kind) noexcept {
     case EntryKind::Unconsumed: return "unconsumed";
     case EntryKind::Inject: return "inject";
     case EntryKind::Note: return "note";
+    case EntryKind::Fixture: return "fixture";
   }
   return "note";
 }

@@ -32,6 +32,7 @@ enum class EntryKind {
   // Event
   Inject,  ///< a radio event or fault injected into the module
   Note,    ///< something the harness did: a reset, a hook command
+  Fixture, ///< what a fixture step did or saw: a file put, a fault set, what a peer received
 };
 
 std::string_view entryKindName(EntryKind kind) noexcept;

@@ -12,6 +12,9 @@
 
 #include "atsharp/error.hpp"
 #include "atsharp/transport/target_url.hpp"
+#include "coverage/coverage_json.hpp"
+#include "coverage/coverage_text.hpp"
+#include "fixture_steps/fixture_steps.hpp"
 #include "report/credential_mask.hpp"
 #include "report/json_report.hpp"
 #include "report/junit_report.hpp"
@@ -63,6 +66,15 @@ po::options_description describeOptions() {
   add("time-scale", po::value<double>()->value_name("F"),
       "real seconds per module second of the reference module (default 0.01)");
   add("check", "only check the suites (and the bench) against their schemas; run nothing");
+  add("coverage", po::value<std::string>()->value_name("summary|full")->implicit_value("summary"),
+      "after the run, list the spec's rows (suites/coverage/spec-rows.yaml) and parameters "
+      "with the cases that cover them: the counts and the rows not covered (summary), or every "
+      "row (full); adds a coverage section to the JSON report. With --check: what the suites "
+      "claim, nothing run");
+  add("coverage-report", po::value<std::string>()->value_name("FILE"),
+      "also write the coverage as JSON to FILE (implies --coverage)");
+  add("require-coverage",
+      "exit 1 when a row is neither covered nor explained (implies --coverage)");
   add("quiet", "print only failures and the summary");
   add("help,h", "print this help");
   return options;
@@ -72,12 +84,15 @@ void printHelp(const po::options_description& options) {
   std::cout << "usage: atsharp conform [--target URL] [--suites PATH]... [--report FILE]\n"
                "                       [--junit FILE] [--filter EXPR]... [--shard K/N]\n"
                "                       [--run-id ID] [--jobs N] [--bench FILE.yaml]\n"
-               "                       [--time-scale F] [--check] [--quiet]\n\n"
+               "                       [--time-scale F] [--check] [--quiet]\n"
+               "                       [--coverage[=summary|full]] [--coverage-report FILE]\n"
+               "                       [--require-coverage]\n\n"
                "Replays the conformance suites against a module and writes a JSON report and a\n"
                "JUnit XML report. Exit status 0: every case passed (or was skipped, or failed\n"
                "as marked xfail); 1: a case failed; 2: a case could not be run, the run had a\n"
                "problem, or a usage error. With --check: 0 the suites are valid, 1 they are\n"
-               "not.\n\n"
+               "not. Coverage gaps change nothing unless --require-coverage is given: then a\n"
+               "row neither covered nor explained makes the status 1 (when it was 0).\n\n"
             << options;
 }
 
@@ -106,6 +121,9 @@ struct Request {
   std::optional<double> timeScale;
   bool check = false;
   bool quiet = false;
+  std::optional<CoverageListing> coverage;  ///< set: list the coverage
+  std::optional<fs::path> coverageReport;
+  bool requireCoverage = false;
 };
 
 Request toRequest(const po::variables_map& values) {
@@ -138,6 +156,20 @@ Request toRequest(const po::variables_map& values) {
   if (values.count("time-scale")) request.timeScale = values["time-scale"].as<double>();
   request.check = values.count("check") > 0;
   request.quiet = values.count("quiet") > 0;
+  if (values.count("coverage")) {
+    const std::string listing = values["coverage"].as<std::string>();
+    if (listing != "summary" && listing != "full") {
+      throw UsageError("--coverage takes summary or full, not \"" + listing + "\"");
+    }
+    request.coverage = listing == "full" ? CoverageListing::Full : CoverageListing::Summary;
+  }
+  if (values.count("coverage-report")) {
+    request.coverageReport = values["coverage-report"].as<std::string>();
+  }
+  request.requireCoverage = values.count("require-coverage") > 0;
+  if ((request.coverageReport || request.requireCoverage) && !request.coverage) {
+    request.coverage = CoverageListing::Summary;
+  }
   return request;
 }
 
@@ -188,13 +220,13 @@ void printCase(const CaseResult& result, std::size_t done, std::size_t total, bo
   char line[64];
   const int width = static_cast<int>(std::to_string(total).size());
   std::snprintf(line, sizeof line, "[%*zu/%zu] ", width, done, total);
-  std::cout << line << statusWord(result.status) << " " << result.id;
+  // The id (its params) and what a failure quotes may hold a credential.
+  const CredentialMask mask = maskFor(result, secrets);
+  std::cout << line << statusWord(result.status) << " " << readableText(mask.mask(result.id));
   std::snprintf(line, sizeof line, "  (%.2f s)", seconds);
   std::cout << line << "\n";
   if (result.skipReason) std::cout << "        " << *result.skipReason << "\n";
   if (!result.failure) return;
-  // What a failure quotes may be a credential the module showed.
-  const CredentialMask mask = maskFor(result, secrets);
   std::cout << "        " << failureClassName(result.failure->failure) << ": "
             << readableText(mask.mask(result.failure->message)) << "\n";
   if (result.failure->source) {
@@ -202,16 +234,50 @@ void printCase(const CaseResult& result, std::size_t done, std::size_t total, bo
   }
 }
 
+// The project's catalogue of the spec's rows (suites/coverage/README.md).
+const fs::path kSpecRowsFile = kProjectRoot / "suites" / "coverage" / "spec-rows.yaml";
+
 // The ids of the spec's rows a case may name, when the project has its rows file.
 std::optional<std::set<std::string>> specRows() {
-  const fs::path file = kProjectRoot / "suites" / "coverage" / "spec-rows.yaml";
+  const fs::path& file = kSpecRowsFile;
   std::error_code error;
   if (!fs::exists(file, error)) return std::nullopt;
   return loadSpecRowIds(file);
 }
 
+// The rows a coverage listing accounts for; loaded before anything runs, so that a missing
+// or broken rows file stops a --coverage run at once.
+std::optional<RowCatalogue> coverageRows(const Request& request) {
+  if (!request.coverage) return std::nullopt;
+  std::error_code error;
+  if (!fs::exists(kSpecRowsFile, error)) {
+    throw UsageError("--coverage needs the spec's rows, " + kSpecRowsFile.string() +
+                     ", which is not there");
+  }
+  return loadRowCatalogue(kSpecRowsFile);
+}
+
+// Prints the coverage, writes --coverage-report, and returns @p status, or 1 for a status of
+// 0 when --require-coverage finds a row neither covered nor explained.
+int reportCoverage(const Request& request, const Coverage& coverage, const CredentialMask& mask,
+                   int status) {
+  std::cout << coverageText(coverage, *request.coverage, &mask);
+  if (request.coverageReport) {
+    writeCoverageJson(coverage, *request.coverageReport,
+                      [&](const std::string& raw) { return mask.mask(raw); });
+    std::cout << "coverage report: " << request.coverageReport->string() << "\n";
+  }
+  const int gaps = coverage.total.gaps();
+  if (!request.requireCoverage || gaps == 0) return status;
+  std::cerr << "atsharp conform: " << gaps
+            << " row(s) neither covered nor explained (--require-coverage)\n";
+  return status == 0 ? 1 : status;
+}
+
+std::string rowsFileName() { return displayPath(kSpecRowsFile); }
+
 int check(const Request& request, const JsonSchema& suiteSchema, const StepRegistry& registry,
-          const std::set<std::string>* rows) {
+          const std::set<std::string>* rows, const std::optional<RowCatalogue>& catalogue) {
   const LoadedSuites loaded = loadSuites(request.suites, registry, suiteSchema, rows);
   std::size_t cases = 0;
   for (const Suite& suite : loaded.suites) cases += suite.cases.size();
@@ -223,12 +289,16 @@ int check(const Request& request, const JsonSchema& suiteSchema, const StepRegis
   }
   std::cout << "atsharp conform --check: " << loaded.files.size() << " file(s), "
             << loaded.suites.size() << " suite(s), " << cases << " case(s): valid\n";
-  return 0;
+  if (!catalogue) return 0;
+  const Coverage coverage = computeCoverage(*catalogue, claimsOfSuites(expandCases(loaded.suites)),
+                                            CoverageBasis::Claims, rowsFileName());
+  return reportCoverage(request, coverage, CredentialMask(), 0);
 }
 
 int run(const Request& request) {
   const JsonSchema suiteSchema(nlohmann::json::parse(suiteSchemaText()));
-  const StepRegistry registry = StepRegistry::withBuiltins();
+  StepRegistry registry = StepRegistry::withBuiltins();
+  addFixtureSteps(registry);
   std::optional<Bench> bench;
   if (request.bench) {
     const JsonSchema benchSchema(nlohmann::json::parse(benchSchemaText()));
@@ -241,7 +311,8 @@ int run(const Request& request) {
   }
   const auto rows = specRows();
   const std::set<std::string>* knownRows = rows ? &*rows : nullptr;
-  if (request.check) return check(request, suiteSchema, registry, knownRows);
+  const std::optional<RowCatalogue> catalogue = coverageRows(request);
+  if (request.check) return check(request, suiteSchema, registry, knownRows, catalogue);
   std::unique_ptr<Target> target = makeTarget(request, bench);
   const LoadedSuites loaded = loadSuites(request.suites, registry, suiteSchema, knownRows);
   printProblems(loaded.problems);
@@ -250,6 +321,7 @@ int run(const Request& request) {
   options.toolVersion = ATSHARP_VERSION;
   options.filters = request.filters;
   options.shard = request.shard;
+  options.services = fixtureServices();
   const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   options.jobs = request.jobs.value_or(target->url() == "ref" ? std::min(cores, 4) : 1);
   if (!request.quiet) {
@@ -262,7 +334,12 @@ int run(const Request& request) {
   for (const RunProblem& problem : result.problems) {
     if (problem.kind != "suite") std::cerr << "atsharp conform: " << readableText(problem.message) << "\n";
   }
-  writeJsonReport(result, request.report);
+  std::optional<Coverage> coverage;
+  if (catalogue) {
+    coverage = computeCoverage(*catalogue, claimsOfRun(expandCases(loaded.suites), result),
+                               CoverageBasis::Run, rowsFileName());
+  }
+  writeJsonReport(result, request.report, coverage ? &*coverage : nullptr);
   writeJunitReport(result, request.junit);
   const Summary summary = result.summary();
   char seconds[32];
@@ -273,7 +350,10 @@ int run(const Request& request) {
             << summary.xfail << " xfail (" << seconds << ")";
   if (result.identity) std::cout << "; " << readableText(result.identity->versionLine);
   std::cout << "\nreports: " << request.report.string() << ", " << request.junit.string() << "\n";
-  return result.exitCode();
+  if (!coverage) return result.exitCode();
+  CredentialMask mask;
+  for (const std::string& secret : target->secrets()) mask.addSecret(secret);
+  return reportCoverage(request, *coverage, mask, result.exitCode());
 }
 
 }  // namespace

@@ -17,6 +17,8 @@ struct Subcommand {
 constexpr std::array kSubcommands{
     Subcommand{"conform", "replay the conformance suites against a module; JSON and JUnit reports",
                atsharp::cli::conform},
+    Subcommand{"report", "show, compare (diff) or merge conformance reports; an HTML page",
+               atsharp::cli::report},
     Subcommand{"emulate", "run a reference module on a pseudo-terminal and/or a loopback TCP port",
                atsharp::cli::emulate},
     // The lab-bench commands (lab/): one module, one command at a time.

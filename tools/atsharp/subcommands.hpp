@@ -9,6 +9,9 @@ namespace atsharp::cli {
 /// atsharp conform: replays the conformance suites against a target and writes the reports.
 int conform(int argc, char** argv);
 
+/// atsharp report: shows, compares and merges the JSON reports of atsharp conform.
+int report(int argc, char** argv);
+
 /// atsharp emulate: runs a reference module on a pty, a loopback TCP port, or both.
 int emulate(int argc, char** argv);
 

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "support/command_outcome.hpp"
 #include "support/suite_files.hpp"
 
 namespace atsharp::harness::test {
@@ -19,21 +20,8 @@ TEST_SUITE_BEGIN("harness");
 using Json = nlohmann::json;
 namespace fs = std::filesystem;
 
-struct Outcome {
-  int status;
-  std::string output;
-};
-
 Outcome conform(const std::string& arguments) {
-  const std::string command = std::string(ATSHARP_CLI) + " conform " + arguments + " 2>&1";
-  FILE* pipe = ::popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::string output;
-  std::array<char, 4096> buffer{};
-  std::size_t got;
-  while ((got = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) output.append(buffer.data(), got);
-  const int status = ::pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+  return runCommand(std::string(ATSHARP_CLI) + " conform " + arguments);
 }
 
 const char* kPassing = R"(
@@ -60,12 +48,6 @@ cases:
       - send: AT
       - expect_final: ERROR
 )";
-
-Json readJson(const fs::path& file) {
-  std::ifstream in(file);
-  REQUIRE(in);
-  return Json::parse(in);
-}
 
 TEST_CASE("a passing run exits 0 and writes both reports") {
   TempFolder folder;

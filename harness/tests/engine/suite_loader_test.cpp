@@ -48,7 +48,30 @@ TEST_CASE("schema problems name the key and line") {
                                  "variables; send_data: payload in data mode; expect_data: payload "
                                  "from the module, and its ETX; close: the host's ETX; wait: a "
                                  "duration; quiet: until the line is silent; inject: a radio event; "
-                                 "call: a block; fail_on: lines that fail any later step of the case"});
+                                 "call: a block; fail_on: lines that fail any later step of the case"
+                                 "; ftp_fault: the FTP fixture's faults from now on ({} clears them)"
+                                 "; ftp_expect_commands: commands the FTP fixture saw, in this order (others may come between)"
+                                 "; smtp_fault: the SMTP fixture's faults from now on ({} clears them)"
+                                 "; smtp_expect_commands: commands the SMTP fixture saw, in this order (others may come between)"
+                                 "; pop3_fault: the POP3 fixture's faults from now on ({} clears them)"
+                                 "; pop3_expect_commands: commands the POP3 fixture saw, in this order (others may come between)"
+                                 "; ftp_put_file: a file on the FTP fixture"
+                                 "; ftp_expect_file: the file an upload stored on the FTP fixture"
+                                 "; smtp_expect_mail: the next mail the SMTP fixture accepted"
+                                 "; pop3_add_message: a message at the end of the POP3 fixture's mailbox"
+                                 "; pop3_expect_mailbox: the mailbox once the module's POP3 sessions ended"
+                                 "; dns_records: names and their IPv4 addresses (null removes a name: NXDOMAIN)"
+                                 "; dns_fault: how the DNS fixtures answer every question"
+                                 "; dns_expect_query: a question for a name came"
+                                 "; tcp_listen: a TCP peer the module connects to"
+                                 "; tcp_connect: a TCP peer that connects to the module's listener"
+                                 "; tcp_send: bytes from a TCP peer"
+                                 "; tcp_close: a TCP peer closes (fin) or resets"
+                                 "; tcp_expect_received: the next bytes a TCP peer received"
+                                 "; tcp_expect_closed: the module closed the connection"
+                                 "; udp_open: a UDP peer"
+                                 "; udp_send: a datagram from a UDP peer"
+                                 "; udp_expect_datagram: the next datagram a UDP peer received"});
   CHECK(problemsOf("cases: []\n").size() >= 1);
 }
 

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <functional>
 
+#include "fixture_steps/fixture_steps.hpp"
 #include "reference_options.hpp"
 #include "report/json_report.hpp"
 #include "report/junit_report.hpp"
@@ -61,7 +62,9 @@ TEST_CASE("every step kind has a sample") {
     for (const auto& [name, block] : *suite.blocks) collect(block->steps);
     for (const CaseSpec& spec : suite.cases) collect(spec.steps);
   }
-  for (const std::string& kind : StepRegistry::withBuiltins().kinds()) {
+  StepRegistry registry = StepRegistry::withBuiltins();
+  addFixtureSteps(registry);
+  for (const std::string& kind : registry.kinds()) {
     CAPTURE(kind);
     CHECK(used.count(kind) == 1);
   }

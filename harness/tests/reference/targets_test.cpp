@@ -179,7 +179,7 @@ class CounterProvider final : public CaseServiceProvider {
   std::string capability() const override { return "fixtures.tcp"; }
   std::unique_ptr<CaseService> start(const ServiceRequest& request) override {
     ++started;
-    CHECK(request.moduleVars.count("module_ip") == 1);
+    CHECK(request.job == 0);
     return std::make_unique<CounterService>(request.job);
   }
   int started = 0;

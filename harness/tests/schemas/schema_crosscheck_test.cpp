@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "coverage/coverage.hpp"
 #include "document/yaml_document.hpp"
 #include "reference/reference_options.hpp"
 #include "report/json_report.hpp"
@@ -192,6 +193,54 @@ cases:
               {"a bad status", badStatus, false},
               {"a bad direction", badEntry, false},
               {"an unknown key", extraKey, false}});
+}
+
+TEST_CASE("the report schema and a report with coverage") {
+  TempFolder folder;
+  ReferenceTarget target(referenceOptions(std::chrono::milliseconds(300)));
+  const LoadedSuites loaded = load({folder.write("suite.yaml", R"(
+spec: "8.1"
+cases:
+  - id: passes
+    spec: [8.1.2/vversion, 'param/{{name}}/default']
+    params: [{name: PPPMODE}]
+    steps:
+      - send: AT#VVERSION
+      - expect: {regex: '#VERSION: .*'}
+      - expect_final: OK
+  - id: skipped
+    spec: 9.2/34824
+    requires: [fixtures.ftp]
+    steps:
+      - send: AT
+)")});
+  REQUIRE(loaded.problems.empty());
+  RunOptions options;
+  options.runId = "coverage";
+  const RunResult result = harness::runSuites(loaded, target, options);
+  const Coverage coverage = computeCoverage(
+      loadRowCatalogue(projectRoot() / "suites" / "coverage" / "spec-rows.yaml"),
+      claimsOfRun(expandCases(loaded.suites), result), CoverageBasis::Run, "spec-rows.yaml");
+  const Json report = reportJson(result, &coverage);
+  REQUIRE(report.contains("coverage"));
+  Json badState = report;
+  badState["coverage"]["rows"][0]["state"] = "half-covered";
+  Json badStatus = report;
+  badStatus["coverage"]["rows"][0]["cases"] = Json::array({Json{
+      {"id", "x"}, {"status", "great"}, {"reason", nullptr}, {"covers", false}}});
+  Json noChapter = report;
+  noChapter["coverage"]["chapters"][0].erase("chapter");
+  Json extraKey = report;
+  extraKey["coverage"]["summary"]["colour"] = "blue";
+  Json missing = report;
+  missing["coverage"].erase("rows");
+  crossCheck(projectRoot() / "reports" / "schema.json",
+             {{"a run with coverage", report, true},
+              {"a bad row state", badState, false},
+              {"a bad case status", badStatus, false},
+              {"a chapter without its name", noChapter, false},
+              {"an unknown key in the summary", extraKey, false},
+              {"coverage without rows", missing, false}});
 }
 
 TEST_SUITE_END();

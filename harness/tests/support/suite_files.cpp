@@ -5,6 +5,7 @@
 
 #include <fstream>
 
+#include "fixture_steps/fixture_steps.hpp"
 #include "schema/embedded_schemas.hpp"
 #include "suite/suite_loader.hpp"
 #include "text/byte_text.hpp"
@@ -41,7 +42,11 @@ const JsonSchema& suiteSchema() {
 LoadedSuites load(const std::vector<fs::path>& roots) {
   static const std::set<std::string> rows =
       loadSpecRowIds(projectRoot() / "suites" / "coverage" / "spec-rows.yaml");
-  static const StepRegistry registry = StepRegistry::withBuiltins();
+  static const StepRegistry registry = [] {
+    StepRegistry kinds = StepRegistry::withBuiltins();
+    addFixtureSteps(kinds);
+    return kinds;
+  }();
   return loadSuites(roots, registry, suiteSchema(), &rows);
 }
 
@@ -52,6 +57,8 @@ RunResult runSuites(const std::vector<fs::path>& roots, Target& target, RunOptio
     for (const SuiteError& problem : loaded.problems) FAIL_CHECK(problem.what());
   }
   if (options.runId.empty()) options.runId = "test-run";
+  // The fixtures, as atsharp conform offers them, unless the test offers services of its own.
+  if (options.services.empty()) options.services = fixtureServices();
   options.toolVersion = "test";
   return harness::runSuites(loaded, target, options);
 }

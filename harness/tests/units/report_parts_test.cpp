@@ -6,6 +6,8 @@
 
 #include "atsharp/error.hpp"
 #include "report/credential_mask.hpp"
+#include "report/json_report.hpp"
+#include "report/run_result.hpp"
 #include "run/case_instance.hpp"
 #include "steps/line_diff.hpp"
 
@@ -39,6 +41,29 @@ TEST_CASE("a credential's value is masked wherever it turns up") {
   CHECK_FALSE(changed);
   mask.mask("hunter22", &changed);
   CHECK(changed);
+}
+
+TEST_CASE("every command of a line teaches the mask its credential") {
+  CredentialMask mask;
+  mask.learnFromCommand("AT#FTPUN=\"me\";#FTPPW=\"mypassword\";#FTPPORT=21\r");
+  CHECK(mask.mask("AT#FTPUN=\"me\";#FTPPW=\"mypassword\"\r") == "AT#FTPUN=\"me\";#FTPPW=****\r");
+  CHECK(mask.mask("the server refused mypassword") == "the server refused ****");
+}
+
+TEST_CASE("a case id holding a credential from its params is masked in the JSON report") {
+  RunResult result;
+  CaseResult one;
+  one.id = "params/set[name=FTPPW,value=hunter22]";
+  one.params = Vars{{"name", "FTPPW"}, {"value", "hunter22"}};
+  TranscriptEntry sent;
+  sent.direction = Direction::Tx;
+  sent.kind = EntryKind::Command;
+  sent.bytes = toBytes("AT#FTPPW=\"hunter22\"\r");
+  one.transcript.push_back(sent);
+  result.cases.push_back(one);
+  const std::string json = reportJson(result).dump();
+  CHECK(json.find("hunter22") == std::string::npos);
+  CHECK(reportJson(result)["cases"][0]["id"] == "params/set[name=FTPPW,value=****]");
 }
 
 TEST_CASE("the diff of expected against received lines") {
