@@ -20,6 +20,7 @@
 #include "report/junit_report.hpp"
 #include "run/conform_run.hpp"
 #include "schema/embedded_schemas.hpp"
+#include "option_command.hpp"
 #include "subcommands.hpp"
 #include "suite/suite_loader.hpp"
 #include "targets/bench.hpp"
@@ -360,33 +361,9 @@ int run(const Request& request) {
 
 int conform(int argc, char** argv) {
   const po::options_description options = describeOptions();
-  Request request;
-  try {
-    po::variables_map values;
-    const po::positional_options_description none;
-    po::store(po::command_line_parser(argc, argv).options(options).positional(none).run(), values);
-    if (values.count("help")) {
-      printHelp(options);
-      return 0;
-    }
-    po::notify(values);
-    request = toRequest(values);
-  } catch (const po::error& bad) {
-    std::cerr << "atsharp conform: " << bad.what() << " (see atsharp conform --help)\n";
-    return kUsageError;
-  } catch (const UsageError& bad) {
-    std::cerr << "atsharp conform: " << bad.what() << " (see atsharp conform --help)\n";
-    return kUsageError;
-  }
-  try {
-    return run(request);
-  } catch (const UsageError& bad) {
-    std::cerr << "atsharp conform: " << bad.what() << " (see atsharp conform --help)\n";
-    return kUsageError;
-  } catch (const Error& failure) {
-    std::cerr << "atsharp conform: " << failure.what() << "\n";
-    return kUsageError;
-  }
+  const OptionCommand<Request> command{"conform", options, printHelp, toRequest, run,
+                                       kUsageError};
+  return runOptionCommand(command, argc, argv);
 }
 
 }  // namespace atsharp::cli

@@ -4,9 +4,9 @@
 
 namespace atsharp::cli {
 
-int usageError(std::string_view name, const std::exception& error) {
-  std::cerr << "atsharp " << name << ": " << error.what() << " (see atsharp " << name
-            << " --help)\n";
+int usageError(std::string_view name, const std::exception& error, std::string_view help) {
+  std::cerr << "atsharp " << name << ": " << error.what() << " (see atsharp "
+            << (help.empty() ? name : help) << " --help)\n";
   return 2;
 }
 

@@ -26,8 +26,9 @@ struct OptionCommand {
   int failureStatus;
 };
 
-/// Prints "atsharp NAME: WHAT (see atsharp NAME --help)" and gives the usage error status, 2.
-int usageError(std::string_view name, const std::exception& error);
+/// Prints "atsharp NAME: WHAT (see atsharp HELP --help)" and gives the usage error status, 2.
+/// HELP is NAME unless given (`report show` has its help in `report`).
+int usageError(std::string_view name, const std::exception& error, std::string_view help = {});
 /// Prints "atsharp NAME: WHAT" and gives @p status.
 int failure(std::string_view name, const std::exception& error, int status);
 

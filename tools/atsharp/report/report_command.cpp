@@ -17,6 +17,7 @@
 #include "report/report_merge.hpp"
 #include "report/report_show.hpp"
 #include "report/report_to_result.hpp"
+#include "../option_command.hpp"
 #include "../subcommands.hpp"
 
 namespace atsharp::cli {
@@ -164,20 +165,20 @@ int report(int argc, char** argv) {
     std::cerr << "atsharp report: unknown command \"" << action << "\"\n" << kUsage;
     return kUsageError;
   }
+  const std::string name = "report " + std::string(action);
   try {
     return run(argc - 1, argv + 1);
   } catch (const po::error& bad) {
-    std::cerr << "atsharp report " << action << ": " << bad.what() << " (see atsharp report --help)\n";
+    return usageError(name, bad, "report");
   } catch (const UsageError& bad) {
-    std::cerr << "atsharp report " << action << ": " << bad.what() << " (see atsharp report --help)\n";
-  } catch (const Error& failure) {
-    std::cerr << "atsharp report " << action << ": " << failure.what() << "\n";
+    return usageError(name, bad, "report");
+  } catch (const Error& bad) {
+    return failure(name, bad, kUsageError);
   } catch (const nlohmann::json::exception& bad) {
     // A report the schema let through with a value the viewers cannot take (a line number
     // beyond any int, say): said, not crashed on.
-    std::cerr << "atsharp report " << action << ": cannot read the report: " << bad.what() << "\n";
+    return failure(name, Error("cannot read the report: " + std::string(bad.what())), kUsageError);
   }
-  return kUsageError;
 }
 
 }  // namespace atsharp::cli
