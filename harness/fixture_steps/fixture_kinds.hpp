@@ -18,5 +18,8 @@ void addDnsSteps(StepRegistry& registry);
 void addTcpSteps(StepRegistry& registry);
 /// udp_open, udp_send, udp_expect_datagram.
 void addUdpSteps(StepRegistry& registry);
+/// vsftpd_put_file, vsftpd_expect_file, dovecot_add_message, dovecot_expect_mailbox,
+/// smtpd_expect_mail (the real daemons, daemon_steps.cpp).
+void addDaemonSteps(StepRegistry& registry);
 
 }  // namespace atsharp::harness::fixture_steps

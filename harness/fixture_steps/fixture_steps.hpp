@@ -18,7 +18,8 @@ void addFixtureSteps(StepRegistry& registry);
 
 /// The providers of fixtures.ftp, fixtures.smtp, fixtures.pop3, fixtures.dns, fixtures.tcp and
 /// fixtures.udp: each starts its fixtures for a case on the loopback addresses of the case's
-/// job.
+/// job; and of the real daemons, daemons.pop3, daemons.smtp, daemons.dns and (as root)
+/// daemons.ftp (daemon_services.hpp).
 std::vector<std::shared_ptr<CaseServiceProvider>> fixtureServices();
 
 }  // namespace atsharp::harness

@@ -6,27 +6,13 @@
 #include "fixture_steps/fixture_kinds.hpp"
 #include "fixture_steps/fixture_services.hpp"
 #include "fixture_steps/fixture_step.hpp"
+#include "fixture_steps/mail_expectation.hpp"
 #include "steps/line_wait.hpp"
 
 namespace atsharp::harness::fixture_steps {
 namespace {
 
 using Json = nlohmann::json;
-
-std::string joined(const std::vector<std::string>& items) {
-  std::string out;
-  for (const std::string& item : items) out += (out.empty() ? "" : ", ") + item;
-  return out;
-}
-
-// What a mail must be; every part is optional.
-struct MailExpectation {
-  std::optional<TemplateText> sender;
-  std::optional<std::vector<TemplateText>> recipients;
-  std::vector<std::pair<std::string, LinePattern>> header;
-  std::optional<ExpectedBytes> body;
-  std::optional<TemplateText> authUser;
-};
 
 class ExpectMailStep final : public Step {
  public:
@@ -41,16 +27,7 @@ class ExpectMailStep final : public Step {
     capabilities.insert("fixtures.smtp");
   }
   void addVariables(std::set<std::string>& reads, std::set<std::string>&) const override {
-    const auto add = [&](const TemplateText& text) {
-      for (const auto& name : text.names()) reads.insert(name);
-    };
-    if (mail_.sender) add(*mail_.sender);
-    if (mail_.recipients) {
-      for (const TemplateText& recipient : *mail_.recipients) add(recipient);
-    }
-    for (const auto& [name, pattern] : mail_.header) add(pattern.text());
-    if (mail_.body) mail_.body->addReads(reads);
-    if (mail_.authUser) add(*mail_.authUser);
+    mail_.addReads(reads);
   }
 
   // Takes the next mail the fixture accepted (the first for the case's first such step).
@@ -73,64 +50,10 @@ class ExpectMailStep final : public Step {
     recordFixture(context, "smtp: mail " + std::to_string(index + 1) + " from <" + mail.sender +
                                "> to <" + joined(mail.recipients) + ">, " +
                                std::to_string(mail.content.size()) + " bytes");
-    checkEnvelope(context, mail);
-    checkHeader(context, mail);
-    if (mail_.body) compareBytes(context, *mail_.body, toBytes(mail.body), "the mail's body");
+    mail_.check(context, mail);
   }
 
  private:
-  void checkEnvelope(StepContext& context, const fixtures::SmtpMail& mail) const {
-    const Vars& vars = context.vars();
-    if (mail_.sender) {
-      const std::string sender = mail_.sender->render(vars);
-      if (mail.sender != sender) {
-        context.record.expected.push_back({"MAIL FROM:<" + sender + ">", true});
-        failStep(context, FailureClass::Mismatch,
-                 "the mail's sender is <" + mail.sender + ">, not <" + sender + ">",
-                 {"MAIL FROM:<" + mail.sender + ">"});
-      }
-    }
-    if (mail_.recipients) {
-      std::vector<std::string> recipients;
-      for (const TemplateText& recipient : *mail_.recipients) recipients.push_back(recipient.render(vars));
-      if (mail.recipients != recipients) {
-        for (const std::string& one : recipients) context.record.expected.push_back({"RCPT TO:<" + one + ">", true});
-        std::vector<std::string> got;
-        for (const std::string& one : mail.recipients) got.push_back("RCPT TO:<" + one + ">");
-        failStep(context, FailureClass::Mismatch,
-                 "the mail's recipients are <" + joined(mail.recipients) + ">, not <" +
-                     joined(recipients) + ">",
-                 got);
-      }
-    }
-    if (mail_.authUser) {
-      const std::string user = mail_.authUser->render(vars);
-      if (mail.authUser != user) {
-        context.record.expected.push_back({"AUTH as " + user, true});
-        failStep(context, FailureClass::Mismatch,
-                 "the mail came " + (mail.authUser ? "from the login " + *mail.authUser
-                                                   : std::string("without a login")) +
-                     ", not from the login " + user);
-      }
-    }
-  }
-
-  void checkHeader(StepContext& context, const fixtures::SmtpMail& mail) const {
-    for (const auto& [name, pattern] : mail_.header) {
-      const ResolvedPattern resolved = pattern.resolve(context.vars());
-      const std::optional<std::string> value = mail.field(name);
-      if (value && resolved.matches(*value, false)) continue;
-      context.record.expected.push_back({name + ": " + resolved.describe(false), !resolved.isRegex()});
-      std::vector<std::string> got;
-      for (const fixtures::MailHeaderField& field : mail.header) got.push_back(field.name + ": " + field.value);
-      failStep(context, FailureClass::Mismatch,
-               value ? "the mail's " + name + " is " + quotedLine(*value) + ", not " +
-                           resolved.describe(false)
-                     : "the mail has no " + name + " field",
-               got);
-    }
-  }
-
   MailExpectation mail_;
 };
 
@@ -219,24 +142,7 @@ std::optional<std::size_t> countOf(const Json& value, const char* key) {
 
 StepPtr parseExpectMail(const Json& value, const Json&, StepCommon common,
                         const StepParseContext& context) {
-  if (!value.is_object()) throw UsageError("smtp_expect_mail is a mapping: {from, to, header, body}");
-  MailExpectation mail;
-  if (value.contains("from")) mail.sender = textOf(value["from"], "from");
-  if (value.contains("to")) {
-    std::vector<TemplateText> recipients;
-    const Json& to = value["to"];
-    for (const Json& one : to.is_array() ? to : Json::array({to})) {
-      recipients.push_back(textOf(one, "to"));
-    }
-    mail.recipients = std::move(recipients);
-  }
-  if (value.contains("header")) {
-    for (const auto& [name, pattern] : value["header"].items()) {
-      mail.header.emplace_back(name, LinePattern::parse(pattern));
-    }
-  }
-  if (value.contains("body")) mail.body = ExpectedBytes::parse(value["body"], context.folder);
-  if (value.contains("auth_user")) mail.authUser = textOf(value["auth_user"], "auth_user");
+  MailExpectation mail = MailExpectation::parse(value, context.folder, "smtp_expect_mail");
   return std::make_shared<ExpectMailStep>(std::move(common), std::move(mail));
 }
 

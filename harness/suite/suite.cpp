@@ -16,6 +16,8 @@ const std::set<std::string>& knownCapabilities() {
       "time-scale",          // spec timers in milliseconds: a module with a time scale
       "fixtures.ftp",       "fixtures.smtp", "fixtures.pop3",
       "fixtures.dns",       "fixtures.tcp",  "fixtures.udp",
+      "daemons.ftp",        "daemons.smtp",  "daemons.pop3",  // the real daemons (interop)
+      "daemons.dns",
       "silent-network",      // a network where no echo request is answered
       "no-icmp-permission",  // a module without an ICMP socket
   };

@@ -348,7 +348,13 @@ TEST_CASE("coverage - the project's rows file loads whole") {
   const auto explained = std::count_if(rows.begin(), rows.end(), [](const CoverageRow& row) {
     return row.uncoverable.has_value();
   });
-  CHECK(explained == 10);
+  // Every reason the file gives is read: as many as its lines that start one.
+  std::ifstream text(projectRoot() / "suites" / "coverage" / "spec-rows.yaml");
+  REQUIRE(text);
+  long reasons = 0;
+  for (std::string line; std::getline(text, line);) reasons += line.starts_with("  uncoverable:");
+  CHECK(reasons >= 10);
+  CHECK(explained == reasons);
 }
 
 TEST_CASE("coverage - the summary text lists what is not covered") {

@@ -40,38 +40,22 @@ TEST_CASE("schema problems name the key and line") {
   CHECK(problemsOf(std::string(kHead) + "      - send: AT\n        timeot: 5\n") ==
         std::vector<std::string>{"6: /cases/0/steps/0/timeot: unknown key \"timeot\" (expected one "
                                  "of fail_on, ignore, mark, note, send, timeout)"});
-  CHECK(problemsOf(std::string(kHead) + "      - sned: AT\n") ==
-        std::vector<std::string>{"5: /cases/0/steps/0: matches none of the allowed forms: "
-                                 "send: a command line, or bytes; expect: a line; expect_final: the "
-                                 "final result; expect_all: lines in any order; forbid: lines that "
-                                 "must not come during a window (for); capture: regex groups into "
-                                 "variables; send_data: payload in data mode; expect_data: payload "
-                                 "from the module, and its ETX; close: the host's ETX; wait: a "
-                                 "duration; quiet: until the line is silent; inject: a radio event; "
-                                 "call: a block; fail_on: lines that fail any later step of the case"
-                                 "; ftp_fault: the FTP fixture's faults from now on ({} clears them)"
-                                 "; ftp_expect_commands: commands the FTP fixture saw, in this order (others may come between)"
-                                 "; smtp_fault: the SMTP fixture's faults from now on ({} clears them)"
-                                 "; smtp_expect_commands: commands the SMTP fixture saw, in this order (others may come between)"
-                                 "; pop3_fault: the POP3 fixture's faults from now on ({} clears them)"
-                                 "; pop3_expect_commands: commands the POP3 fixture saw, in this order (others may come between)"
-                                 "; ftp_put_file: a file on the FTP fixture"
-                                 "; ftp_expect_file: the file an upload stored on the FTP fixture"
-                                 "; smtp_expect_mail: the next mail the SMTP fixture accepted"
-                                 "; pop3_add_message: a message at the end of the POP3 fixture's mailbox"
-                                 "; pop3_expect_mailbox: the mailbox once the module's POP3 sessions ended"
-                                 "; dns_records: names and their IPv4 addresses (null removes a name: NXDOMAIN)"
-                                 "; dns_fault: how the DNS fixtures answer every question"
-                                 "; dns_expect_query: a question for a name came"
-                                 "; tcp_listen: a TCP peer the module connects to"
-                                 "; tcp_connect: a TCP peer that connects to the module's listener"
-                                 "; tcp_send: bytes from a TCP peer"
-                                 "; tcp_close: a TCP peer closes (fin) or resets"
-                                 "; tcp_expect_received: the next bytes a TCP peer received"
-                                 "; tcp_expect_closed: the module closed the connection"
-                                 "; udp_open: a UDP peer"
-                                 "; udp_send: a datagram from a UDP peer"
-                                 "; udp_expect_datagram: the next datagram a UDP peer received"});
+  // The message lists every form the schema allows, in its order: the core steps first, then
+  // the fixtures' (the whole list grows with the step kinds; its ends are pinned here).
+  const std::vector<std::string> unknown = problemsOf(std::string(kHead) + "      - sned: AT\n");
+  REQUIRE(unknown.size() == 1);
+  CHECK(unknown[0].starts_with("5: /cases/0/steps/0: matches none of the allowed forms: "
+                               "send: a command line, or bytes; expect: a line; expect_final: the "
+                               "final result; expect_all: lines in any order; forbid: lines that "
+                               "must not come during a window (for); capture: regex groups into "
+                               "variables; send_data: payload in data mode; expect_data: payload "
+                               "from the module, and its ETX; close: the host's ETX; wait: a "
+                               "duration; quiet: until the line is silent; inject: a radio event; "
+                               "call: a block; fail_on: lines that fail any later step of the case"
+                               "; ftp_fault: the FTP fixture's faults from now on ({} clears them)"));
+  CHECK(unknown[0].find("; udp_expect_datagram: the next datagram a UDP peer received") !=
+        std::string::npos);
+  CHECK(unknown[0].find("sned") == std::string::npos);
   CHECK(problemsOf("cases: []\n").size() >= 1);
 }
 
