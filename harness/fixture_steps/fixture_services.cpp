@@ -130,6 +130,11 @@ TcpPeerState& TcpService::add(const std::string& name, fixtures::TcpPeer peer) {
   return state;
 }
 
+const fixtures::SilentListener& TcpService::addSilent(const std::string& address) {
+  silent_.push_back(std::make_unique<fixtures::SilentListener>(address));
+  return *silent_.back();
+}
+
 Vars UdpService::vars() const {
   return {{"udp.host", addresses_.primary}, {"udp.host2", addresses_.secondary}};
 }

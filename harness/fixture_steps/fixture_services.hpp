@@ -14,6 +14,7 @@
 #include "atsharp/fixtures/dns_fixture.hpp"
 #include "atsharp/fixtures/ftp_fixture.hpp"
 #include "atsharp/fixtures/pop3_fixture.hpp"
+#include "atsharp/fixtures/silent_listener.hpp"
 #include "atsharp/fixtures/smtp_fixture.hpp"
 #include "atsharp/fixtures/tcp_peer.hpp"
 #include "atsharp/fixtures/udp_peer.hpp"
@@ -102,10 +103,13 @@ class TcpService final : public CaseService {
   /// The peer named @p name, or null.
   TcpPeerState* find(const std::string& name);
   TcpPeerState& add(const std::string& name, fixtures::TcpPeer peer);
+  /// A port where no connect is answered (tcp_silent), kept until the case ends.
+  const fixtures::SilentListener& addSilent(const std::string& address);
 
  private:
   JobAddresses addresses_;
   std::map<std::string, TcpPeerState> peers_;
+  std::vector<std::unique_ptr<fixtures::SilentListener>> silent_;
 };
 
 /// A peer of fixtures.udp: the peer, and how many of its datagrams steps have checked.

@@ -122,6 +122,32 @@ class ListenStep final : public PeerStep {
   PeerSetup setup_;
 };
 
+// A TCP server that never answers a connect (its SYNs dropped): AT#OTCP to it waits in vain
+// and ends with 37964, No response from server.
+class SilentStep final : public PeerStep {
+ public:
+  SilentStep(StepCommon common, std::string peer) : PeerStep(std::move(common), std::move(peer)) {}
+
+  std::string_view kind() const noexcept override { return "tcp_silent"; }
+  std::string summary() const override { return "tcp_silent " + peer_; }
+  void addVariables(std::set<std::string>&, std::set<std::string>& defines) const override {
+    defines.insert(peer_ + ".host");
+    defines.insert(peer_ + ".port");
+  }
+
+  void run(StepContext& context) const override {
+    TcpService& service = serviceOf<TcpService>(context, "fixtures.tcp");
+    try {
+      const fixtures::Endpoint at = service.addSilent(service.addresses().primary).endpoint();
+      context.vars()[peer_ + ".host"] = at.address;
+      context.vars()[peer_ + ".port"] = std::to_string(at.port);
+      recordFixture(context, label() + ": nobody answers a connect to " + at.toString());
+    } catch (const fixtures::FixtureError& failure) {
+      throw StepFailure(FailureClass::Setup, label() + " cannot listen: " + failure.what());
+    }
+  }
+};
+
 class ConnectStep final : public PeerStep {
  public:
   ConnectStep(StepCommon common, std::string peer, PeerSetup setup, TemplateText host,
@@ -332,6 +358,14 @@ StepPtr parseListen(const Json& value, const Json& step, StepCommon common,
                                       PeerSetup::parse(value));
 }
 
+StepPtr parseSilent(const Json& value, const Json& step, StepCommon common,
+                    const StepParseContext&) {
+  if (!value.is_null() && !(value.is_object() && value.empty())) {
+    throw UsageError("tcp_silent takes no options: tcp_silent: {}");
+  }
+  return std::make_shared<SilentStep>(std::move(common), peerNameOf(step, "silent"));
+}
+
 StepPtr parseConnect(const Json& value, const Json& step, StepCommon common,
                      const StepParseContext&) {
   if (!value.is_object() || !value.contains("port")) {
@@ -387,6 +421,7 @@ StepPtr parseExpectClosed(const Json& value, const Json& step, StepCommon common
 void addTcpSteps(StepRegistry& registry) {
   registry.add("tcp_listen", parseListen, {"peer"});
   registry.add("tcp_connect", parseConnect, {"peer"});
+  registry.add("tcp_silent", parseSilent, {"peer"});
   registry.add("tcp_send", parseSend, {"peer"});
   registry.add("tcp_close", parseClose, {"peer"});
   registry.add("tcp_expect_received", parseExpectReceived, {"peer"});

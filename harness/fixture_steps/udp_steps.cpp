@@ -39,24 +39,40 @@ class PeerStep : public Step {
   std::string peer_;
 };
 
+// Where udp_open binds: the job's first or second fixture address, or the module's own
+// address (to hold a port the module would take: AT#LUDPSTART's bind error, 6.2.2).
+enum class PeerAddress { Primary, Secondary, Module };
+
 class OpenStep final : public PeerStep {
  public:
-  OpenStep(StepCommon common, std::string peer, bool secondary, bool echo)
-      : PeerStep(std::move(common), std::move(peer)), secondary_(secondary), echo_(echo) {}
+  OpenStep(StepCommon common, std::string peer, PeerAddress address,
+           std::optional<TemplateText> port, bool echo)
+      : PeerStep(std::move(common), std::move(peer)), address_(address), port_(std::move(port)),
+        echo_(echo) {}
 
   std::string_view kind() const noexcept override { return "udp_open"; }
   std::string summary() const override { return "udp_open " + peer_; }
-  void addVariables(std::set<std::string>&, std::set<std::string>& defines) const override {
+  void addVariables(std::set<std::string>& reads, std::set<std::string>& defines) const override {
+    if (port_) {
+      for (const auto& name : port_->names()) reads.insert(name);
+    }
     defines.insert(peer_ + ".host");
     defines.insert(peer_ + ".port");
   }
 
   void run(StepContext& context) const override {
     UdpService& service = serviceOf<UdpService>(context, "fixtures.udp");
-    UdpPeerState& state = service.add(
-        peer_, fixtures::UdpPeer(fixtures::UdpPeerOptions{
-                   .address = secondary_ ? service.addresses().secondary : service.addresses().primary,
-                   .mode = echo_ ? fixtures::UdpPeerMode::Echo : fixtures::UdpPeerMode::Record}));
+    fixtures::UdpPeerOptions options{
+        .address = addressOf(context, service),
+        .port = port_ ? portFrom(port_->render(context.vars())) : std::uint16_t{0},
+        .mode = echo_ ? fixtures::UdpPeerMode::Echo : fixtures::UdpPeerMode::Record};
+    std::optional<fixtures::UdpPeer> peer;
+    try {
+      peer.emplace(std::move(options));
+    } catch (const fixtures::FixtureError& failure) {
+      throw StepFailure(FailureClass::Setup, label() + " cannot bind: " + failure.what());
+    }
+    UdpPeerState& state = service.add(peer_, std::move(*peer));
     const fixtures::Endpoint at = state.peer->endpoint();
     context.vars()[peer_ + ".host"] = at.address;
     context.vars()[peer_ + ".port"] = std::to_string(at.port);
@@ -64,7 +80,17 @@ class OpenStep final : public PeerStep {
   }
 
  private:
-  bool secondary_;
+  std::string addressOf(StepContext& context, const UdpService& service) const {
+    switch (address_) {
+      case PeerAddress::Secondary: return service.addresses().secondary;
+      case PeerAddress::Module: return variableOf(context, "module_ip");
+      case PeerAddress::Primary: break;
+    }
+    return service.addresses().primary;
+  }
+
+  PeerAddress address_;
+  std::optional<TemplateText> port_;
   bool echo_;
 };
 
@@ -131,11 +157,13 @@ class ExpectDatagramStep final : public PeerStep {
   std::string summary() const override {
     return "udp_expect_datagram " + peer_ + ": " + expected_.payload.describe();
   }
-  void addVariables(std::set<std::string>& reads, std::set<std::string>&) const override {
+  void addVariables(std::set<std::string>& reads, std::set<std::string>& defines) const override {
     expected_.addReads(reads);
     if (from_) {
       for (const auto& name : from_->names()) reads.insert(name);
     }
+    defines.insert(peer_ + ".from_host");
+    defines.insert(peer_ + ".from_port");
   }
 
   // The next datagram after those earlier steps checked, from the module's address unless
@@ -155,6 +183,9 @@ class ExpectDatagramStep final : public PeerStep {
     const fixtures::UdpDatagram datagram = got[state.checked++];
     recordFixture(context, label() + ": a datagram of " + std::to_string(datagram.data.size()) +
                                " bytes from " + datagram.from.toString());
+    // Where it came from, for later steps (another peer writing to the module's AT#OUDP port).
+    context.vars()[peer_ + ".from_host"] = datagram.from.address;
+    context.vars()[peer_ + ".from_port"] = std::to_string(datagram.from.port);
     const std::string source = from_ ? from_->render(context.vars()) : variableOf(context, "module_ip");
     if (source != "any" && datagram.from.address != source &&
         datagram.from.toString() != source) {
@@ -182,12 +213,20 @@ StepPtr parseOpen(const Json& value, const Json& step, StepCommon common,
   if (!options.is_object()) throw UsageError("udp_open's options are a mapping");
   const std::string address = options.value("address", "primary");
   const std::string mode = options.value("mode", "record");
-  if (address != "primary" && address != "secondary") {
-    throw UsageError("address is primary or secondary");
+  if (address != "primary" && address != "secondary" && address != "module") {
+    throw UsageError("address is primary, secondary or module");
   }
   if (mode != "record" && mode != "echo") throw UsageError("mode is record or echo");
-  return std::make_shared<OpenStep>(std::move(common), peerNameOf(step, "udp"),
-                                    address == "secondary", mode == "echo");
+  const PeerAddress where = address == "module"      ? PeerAddress::Module
+                            : address == "secondary" ? PeerAddress::Secondary
+                                                     : PeerAddress::Primary;
+  std::optional<TemplateText> port;
+  if (options.contains("port")) {
+    port = textOf(options["port"].is_number() ? Json(options["port"].dump()) : options["port"],
+                  "port");
+  }
+  return std::make_shared<OpenStep>(std::move(common), peerNameOf(step, "udp"), where,
+                                    std::move(port), mode == "echo");
 }
 
 StepPtr parseSend(const Json& value, const Json& step, StepCommon common,
