@@ -1,5 +1,6 @@
 #include "parameter_commands.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,13 +21,22 @@ bool isSocketIndexed(const ParameterSpec& spec) {
   return spec.indexing == catalogue::Indexing::SocketId;
 }
 
+// What a legal value is kept as: an integer or a port is a number ("Integer between 2 and
+// 255", 16-bit ports), kept and shown in decimal without the leading zeros it was typed with
+// (AT#CALLBACKTIMER=007 reads back 7); anything else as it was typed.
+std::string keptValue(const ParameterSpec& spec, const std::string& value) {
+  if (spec.kind != ValueKind::Integer && spec.kind != ValueKind::Port) return value;
+  const std::optional<int> number = catalogue::parseDecimal(value);
+  return number ? std::to_string(*number) : value;
+}
+
 // Checks and stores one value: 34882 when it is not legal, 37123 while a running activity
 // reads the parameter.
 Outcome setValue(ModuleCore& core, const ParameterSpec& spec, const std::string& value,
                  int socket) {
   if (catalogue::checkValue(spec, value)) return refuse(core, CmeError::BadArgumentValue);
   if (core.inUse(spec.id, socket)) return refuse(core, CmeError::ServiceRunning);
-  core.store(spec.id, value, socket);
+  core.store(spec.id, keptValue(spec, value), socket);
   return Outcome::Continue;
 }
 

@@ -59,6 +59,20 @@ TEST_CASE("a legal value is taken quoted or not and reads back") {
   CHECK(module.at("AT#APNSERV=") == ok());
 }
 
+TEST_CASE("a number typed with leading zeros is kept and read back as the number") {
+  ModuleDriver module = quietDriver();
+  CHECK(module.at("AT#CALLBACKTIMER=007") == ok());
+  CHECK(module.at("AT#CALLBACKTIMER?") == "\r\n#CALLBACKTIMER: 7\r\n" + ok());
+  CHECK(module.at("AT#FTPPORT=\"00021\"") == ok());
+  CHECK(module.at("AT#FTPPORT?") == "\r\n#FTPPORT: 21\r\n" + ok());
+  CHECK(module.at("AT#TCPTXDELAY=1,0040") == ok());
+  CHECK(module.at("AT#TCPTXDELAY=1") == "\r\n#TCPTXDELAY: 1,40\r\n" + ok());
+  CHECK(module.at("AT#TCPTXDELAY=2") == "\r\n#TCPTXDELAY: 2,100\r\n" + ok());  // its default
+  // A number's text stays as typed where it is text: a phone number keeps its zeros.
+  CHECK(module.at("AT#DIALN1=0012") == ok());
+  CHECK(module.at("AT#DIALN1?") == "\r\n#DIALN1: \"0012\"\r\n" + ok());
+}
+
 TEST_CASE("each kind of illegal value answers 34882 and changes nothing") {
   ModuleDriver module = quietDriver();
   for (const char* line : {
