@@ -380,14 +380,21 @@ TEST_CASE("the shards of a run of the sample suites merge into the whole run") {
   }
   REQUIRE(whole["cases"].size() >= 10);
   const Json merged = mergeReports({parts[1], parts[0]});
-  CHECK(merged["summary"] == whole["summary"]);
+  // The three runs are separate runs of real modules: what merge must give is the parts' cases
+  // in the whole run's order, and the parts' counts added up.
+  for (const char* count : {"total", "passed", "failed", "error", "skipped", "xfail"}) {
+    CAPTURE(count);
+    CHECK(merged["summary"][count] ==
+          parts[0].report["summary"][count].get<int>() + parts[1].report["summary"][count].get<int>());
+  }
+  CHECK(merged["summary"]["total"] == whole["summary"]["total"]);
   REQUIRE(merged["cases"].size() == whole["cases"].size());
   for (std::size_t i = 0; i < merged["cases"].size(); ++i) {
     CHECK(merged["cases"][i]["id"] == whole["cases"][i]["id"]);
   }
   const ReportDiff changes = diffReports(whole, merged);
-  CHECK(changes.unchanged == whole["cases"].size());
-  CHECK_FALSE(changes.worse());
+  CHECK(changes.added.empty());
+  CHECK(changes.removed.empty());
   const std::string text = shown(merged, {true, false, false});
   CHECK(contains(text, "pass  commands/"));
   CHECK(contains(text, "cases     " + std::to_string(whole["cases"].size()) + ": "));
