@@ -208,6 +208,28 @@ TEST_CASE("SMTP PUTMAIL whose server stops reading in the middle of the body end
   CHECK(failureCode(rig.eventsOf(1).back()) == code(CmeError::BodyRejected));
 }
 
+TEST_CASE("SMTP PUTMAIL whose server hangs up while the body waits for the host ends with 38031") {
+  // The host typed a line and then nothing: libcurl's upload is paused and watches no socket.
+  // Neither the reply nor the stall limit runs while the transfer waits for the module, and
+  // this rig has no module timer (PUTMAIL's 50 s): only the server's hang-up can end it.
+  ScriptedServer server([](ScriptedConnection& control, ScriptedServer&) {
+    if (!playSmtpUntilData(control)) return;
+    control.hear();  // the first line of the body
+    control.close();
+  });
+  TransferRig rig(shortLimits());
+  MailRequest request;
+  request.server = server.endpoint();
+  request.domain = "module.example.test";
+  request.sender = "a@example.test";
+  request.recipients = {"b@example.test"};
+  request.header = "Subject: hung up\r\n\r\n";
+  rig.network().sendMail(1, request);
+  REQUIRE(rig.runUntil([&] { return rig.had<Ready>(1); }, kEndWithin));
+  rig.network().send(1, toBytes(std::string_view("the only line\r\n")));
+  CHECK(failureWithin(rig, 1) == code(CmeError::BodyRejected));
+}
+
 TEST_CASE("a silent server is given its 60 s of module time - 600 ms at time scale 0.01") {
   fixtures::FtpFixture server;
   server.putFile("file.bin", toBytes(std::string_view("never sent")));

@@ -1,5 +1,6 @@
 #include "curl_multi.hpp"
 
+#include <poll.h>
 #include <sys/socket.h>
 
 #include <chrono>
@@ -67,6 +68,15 @@ void CurlMulti::collectDone() {
 void CurlMulti::cut(CURL* easy) {
   const auto found = activeSocket_.find(easy);
   if (found != activeSocket_.end()) ::shutdown(found->second, SHUT_RDWR);
+}
+
+// POLLRDHUP tells a peer's FIN even when a reply (a 421 before closing) is still unread.
+bool CurlMulti::hungUp(CURL* easy) const {
+  const auto found = activeSocket_.find(easy);
+  if (found == activeSocket_.end()) return false;
+  pollfd probe{found->second, POLLIN | POLLRDHUP, 0};
+  if (::poll(&probe, 1, 0) <= 0) return false;
+  return (probe.revents & (POLLRDHUP | POLLHUP | POLLERR)) != 0;
 }
 
 int CurlMulti::onSocket(CURL* easy, curl_socket_t socket, int what, void* self, void*) {

@@ -39,6 +39,10 @@ class CurlMulti {
   /// error), which would deliver half a mail as a whole one; with the socket shut down that
   /// write fails, and the server sees the connection drop in the middle of DATA.
   void cut(CURL* easy);
+  /// Whether the peer of the connection @p easy is using closed it, or it broke. libcurl does
+  /// not watch the socket of a paused upload (CURL_POLL_REMOVE), so a server that hangs up
+  /// meanwhile goes unseen until the upload resumes: its owner asks.
+  bool hungUp(CURL* easy) const;
   /// Hands the transfers that ended to Done. Called after each socket action, and by the
   /// owner after curl_easy_pause(), which may end one.
   void collectDone();

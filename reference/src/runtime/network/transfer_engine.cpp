@@ -1,8 +1,17 @@
 #include "transfer_engine.hpp"
 
+#include <algorithm>
+#include <chrono>
 #include <utility>
 
 namespace atsharp::reference {
+namespace {
+
+// How often the connection of an upload waiting for the module's data is looked at: a hang-up
+// is seen well within any wait of the module, and an idle upload costs a poll() a tick.
+constexpr std::chrono::milliseconds kHangUpProbe{50};
+
+}  // namespace
 
 TransferEngine::TransferEngine(boost::asio::io_context& io, Reports reports,
                                TransferLimits limits)
@@ -19,7 +28,11 @@ void TransferEngine::launch(TransferTag tag, const Factory& make) {
   end(tag.id);
   TransferJob::Sink sink{
       [this, tag](NetworkEvent event) { reports_.event(tag, std::move(event)); },
-      [this, tag](std::size_t bytes) { reports_.taken(tag, bytes); }};
+      [this, tag](std::size_t bytes) { reports_.taken(tag, bytes); },
+      // From now on the connection is probed for a hang-up: the watch is set again.
+      [this, tag] {
+        if (find(tag) != nullptr) watch(tag);
+      }};
   std::unique_ptr<TransferJob> job = make(tag.id, std::move(sink), limits_);
   if (!job->start()) return;  // its Failed is reported
   job->setReadingPaused(readingPaused_);
@@ -90,7 +103,10 @@ void TransferEngine::done(CURL* easy, CURLcode result) {
 
 void TransferEngine::watch(TransferTag tag) {
   Running& running = jobs_.at(tag.id);
-  running.watch->expires_at(running.job->silence().nextCheck(SilenceWatch::Clock::now()));
+  const SilenceWatch::Clock::time_point now = SilenceWatch::Clock::now();
+  SilenceWatch::Clock::time_point next = running.job->silence().nextCheck(now);
+  if (running.job->waitsForModuleData()) next = std::min(next, now + kHangUpProbe);
+  running.watch->expires_at(next);
   // Ending the job destroys the timer: its wait then ends as aborted and touches nothing.
   running.watch->async_wait([this, tag](const boost::system::error_code& error) {
     if (!error) checkSilence(tag);
@@ -100,19 +116,24 @@ void TransferEngine::watch(TransferTag tag) {
 void TransferEngine::checkSilence(TransferTag tag) {
   TransferJob* job = find(tag);
   if (job == nullptr) return;
-  if (job->silence().expired(SilenceWatch::Clock::now())) return giveUp(tag.id);
+  if (job->silence().expired(SilenceWatch::Clock::now())) {
+    return giveUp(tag.id, CURLE_OPERATION_TIMEDOUT);
+  }
+  if (job->waitsForModuleData() && multi_.hungUp(job->easy())) {
+    return giveUp(tag.id, CURLE_SEND_ERROR);
+  }
   watch(tag);
 }
 
-// The job's step stops where the server left it: the job maps that place to its code, as for
-// any failure libcurl reports. The connection is cut before the handle leaves (see
+// The job's step stops where the server left it (silent, or gone): the job maps that place to
+// its code with @p result, as for any failure libcurl reports. The connection is cut before the handle leaves (see
 // CurlMulti::cut): libcurl would otherwise end an SMTP body with the end of the mail, and wait
 // for the silent server's answer to QUIT.
-void TransferEngine::giveUp(ActivityId id) {
+void TransferEngine::giveUp(ActivityId id, CURLcode result) {
   TransferJob& job = *jobs_.at(id).job;
   multi_.cut(job.easy());
   multi_.remove(job.easy());
-  job.finished(CURLE_OPERATION_TIMEDOUT);  // a failed step is the job's last
+  job.finished(result);  // a failed step is the job's last
   end(id);
 }
 

@@ -7,6 +7,9 @@
 // Each job has a timer on its SilenceWatch: a server that keeps the job waiting longer than
 // the limits allow ends it, with the code of the step where it stopped. libcurl would not: it
 // checks its own reply timeout only when it runs, and a silent server gives it no reason to.
+// The same timer looks at the connection of an upload that waits for the module's data, which
+// a paused libcurl does not watch: a server that hangs up then ends the job at once, not when
+// the module's own timer (PUTMAIL's 50 s of inactivity) runs out.
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -68,7 +71,7 @@ class TransferEngine {
   void done(CURL* easy, CURLcode result);
   void watch(TransferTag tag);
   void checkSilence(TransferTag tag);
-  void giveUp(ActivityId id);
+  void giveUp(ActivityId id, CURLcode result);
   void end(ActivityId id);
 
   boost::asio::io_context& io_;

@@ -154,6 +154,7 @@ std::size_t TransferJob::read(char* buffer, std::size_t size) {
   if (upload_.complete()) return 0;
   sendHeld_ = true;
   pausesChanged();
+  if (sink_.waitsForModuleData) sink_.waitsForModuleData();
   return CURL_READFUNC_PAUSE;
 }
 

@@ -36,6 +36,9 @@ class TransferJob {
   struct Sink {
     std::function<void(NetworkEvent)> event;
     std::function<void(std::size_t)> taken;
+    /// The upload began to wait for the module's data (libcurl's send paused). Called from
+    /// inside a libcurl callback: it must not call libcurl.
+    std::function<void()> waitsForModuleData = {};
   };
   enum class Next {
     Again,  ///< the job set its handle up for its next step: add it again
@@ -58,6 +61,8 @@ class TransferJob {
   virtual void cannotContinue() { reportFailure(catalogue::CmeError::OpenSessionFailed); }
   /// How long the server has kept the job waiting.
   const SilenceWatch& silence() const noexcept { return silence_; }
+  /// The upload waits for the module's data (libcurl's send is paused).
+  bool waitsForModuleData() const noexcept { return sendHeld_; }
 
   /// Upload data from the module (FTP put, PUTMAIL).
   void send(Bytes data);
