@@ -35,6 +35,8 @@ TEST_CASE("module waits never shrink below 100 ms of real time") {
   CHECK(realWait(30'000ms, 0.000001) == 100ms);
   CHECK(realWait(0ms, 1.0) == 100ms);  // and never 0, "no limit" to libcurl and c-ares
   CHECK(realWait(100'000ms, 0.001) == 100ms);
+  CHECK(realWait(30'000ms, 0.01, 2'000ms) == 2'000ms);  // a floor of the caller's
+  CHECK(realWait(30'000ms, 0.1, 2'000ms) == 3'000ms);
 }
 
 TEST_CASE("module waits refuse a time scale that is not a positive number") {
@@ -54,7 +56,8 @@ TEST_CASE("socket limits at a time scale - the connect and DNS waits scale - the
 
 TEST_CASE("transfer limits at a time scale - the waits scale - the memory bounds do not") {
   const TransferLimits scaled = atTimeScale(TransferLimits{}, 0.01);
-  CHECK(scaled.connectTimeout == 300ms);
+  CHECK(scaled.connectTimeout == 2'000ms);  // 300 ms, raised to the shortest login wait
+  CHECK(atTimeScale(TransferLimits{}, 0.1).connectTimeout == 3'000ms);
   CHECK(scaled.replyTimeout == 600ms);
   CHECK(scaled.stallTimeout == 1'200ms);
   CHECK(scaled.chunkSize == 64 * 1024);

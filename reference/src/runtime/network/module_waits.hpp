@@ -13,17 +13,26 @@
 
 namespace atsharp::reference {
 
+/// The shortest real wait for a peer's answer (see module_waits.cpp).
+inline constexpr std::chrono::milliseconds kShortestPeerWait{100};
+/// The shortest real wait for a transfer's connection and login: servers answer a refused
+/// login late on purpose (dovecot after half a second or more), and the module must still hear
+/// the refusal, as it would at full time.
+inline constexpr std::chrono::milliseconds kShortestLoginWait{2'000};
+
 /// @p wait of module time as real time at @p timeScale (real seconds per module second),
 /// rounded up to whole milliseconds, so that a wait never ends before its module time; and
-/// never shorter than 100 ms, since it races a real peer's answer (see module_waits.cpp).
+/// never shorter than @p shortest, since it races a real peer's answer.
 /// Throws UsageError for a scale that is not a positive number.
-std::chrono::milliseconds realWait(std::chrono::milliseconds wait, double timeScale);
+std::chrono::milliseconds realWait(std::chrono::milliseconds wait, double timeScale,
+                                   std::chrono::milliseconds shortest = kShortestPeerWait);
 
 /// @p limits with their module-time waits in real time at @p timeScale; the host's bounds (the
 /// close linger) unchanged.
 SocketLimits atTimeScale(SocketLimits limits, double timeScale);
 
-/// @p limits with their waits in real time at @p timeScale; the memory bounds unchanged.
+/// @p limits with their waits in real time at @p timeScale, the login's never shorter than
+/// kShortestLoginWait; the memory bounds unchanged.
 TransferLimits atTimeScale(TransferLimits limits, double timeScale);
 
 }  // namespace atsharp::reference
