@@ -116,13 +116,16 @@ void TcpSocket::received(ModuleCore& core, ByteView data) {
   pipe_.toHost(core.out, data);
 }
 
-// 5.2.2, 5.4.2: the remote closed; ETX, Ok_Info_SocketClosed and OK.
+// 5.2.2, 5.4.2: the remote closed; ETX, Ok_Info_SocketClosed and OK. The connection is gone by
+// then: host bytes still waiting out TCPTXDELAY can no longer leave, and the host learns that
+// its data was not sent from 37966, "closed by peer (FIN received from peer)" (decision 50).
 void TcpSocket::peerClosed(ModuleCore& core) {
   if (!inData_) {
     peerGone_ = true;
     return;
   }
-  sendFrames(core, {buffer_.flush()});
+  core.timers.cancel(delayTimer());
+  if (!buffer_.empty()) return fail(core, CmeError::TcpClosedByPeer);
   closeAll(core);
   pipe_.endToHost(core.out);
   core.out.result(Result::SocketClosed);

@@ -66,6 +66,20 @@ TEST_CASE("TCPTXDELAY gathers the host's bytes - a full segment leaves at once")
   CHECK(f.net.take() == Requests{"1 send \"zzz\"", "1 close"});
 }
 
+TEST_CASE("a remote close while host bytes wait out TCPTXDELAY: ETX - 37966 - nothing sent") {
+  ServiceFixture f;
+  f.set({"AT#TCPSERV=1,\"1.2.3.4\"", "AT#TCPPORT=1,23", "AT#TCPTXDELAY=1,200"});
+  f.module.at("AT#OTCP=1");
+  f.module.network(Connected{1, {"1.2.3.4", 23}});
+  f.net.take();
+  CHECK(f.module.send("ab") == "");
+  CHECK(f.module.network(Closed{1}) == kEtx + error(37966));
+  CHECK(f.net.take().empty());  // the connection is gone: no send after its end
+  f.module.wait(ModuleTime{200});
+  CHECK(f.net.take().empty());  // and the delay's timer went with it
+  CHECK(f.module.at("AT#VSTATE") == "\r\n#STATE: \"CONNECTED\"\r\n" + kOk);
+}
+
 TEST_CASE("DLEMODE 0: bytes pass untouched both ways - ETX is data") {
   ServiceFixture f;
   f.set({"AT#TCPSERV=1,\"1.2.3.4\"", "AT#TCPPORT=1,23", "AT#TCPTXDELAY=1,0", "AT#DLEMODE=1,0"});
