@@ -358,7 +358,7 @@ CaseResult CaseRunner::run(const CaseInstance& instance, int job) {
   const nlohmann::json scenario = scenarioWith(instance.spec->scenario, services);
   std::unique_ptr<CaseModule> module;
   try {
-    module = target_.open(ModuleRequest{scenario, job});
+    module = target_.open(ModuleRequest{scenario, job, instance.spec->requirements});
   } catch (const TransportError& failure) {
     settle(result, CaseFailure{FailureClass::Transport, failure.what(), std::nullopt, "open", {}});
     result.ended = Clock::now();
@@ -386,7 +386,7 @@ CaseResult CaseRunner::run(const CaseInstance& instance, int job) {
         run.reset();
         std::this_thread::sleep_for(kReopenPause);
         try {
-          module = target_.open(ModuleRequest{scenario, job});
+          module = target_.open(ModuleRequest{scenario, job, instance.spec->requirements});
           run = std::make_unique<CaseRun>(instance, *module, services, transcript, timing_,
                                           target_.echoAtStart());
           run->line().start();

@@ -3,8 +3,14 @@
 #include <stdlib.h>
 
 #include <atomic>
+#include <map>
+#include <set>
+#include <exception>
+#include <optional>
+#include <thread>
 
 #include "atsharp/error.hpp"
+#include "atsharp/fixtures/isolated_network.hpp"
 #include "atsharp/reference/emulator.hpp"
 #include "targets/control_channel_client.hpp"
 
@@ -15,6 +21,19 @@ namespace fs = std::filesystem;
 using Json = nlohmann::json;
 
 std::string address(int lastOctet) { return "127.0.0." + std::to_string(lastOctet); }
+
+// The capabilities a network namespace of the module's own provides, and what it withholds.
+const std::map<std::string, fixtures::IsolatedNetworkKind> kIsolatedNetworks{
+    {"silent-network", fixtures::IsolatedNetworkKind::Silent},
+    {"no-icmp-permission", fixtures::IsolatedNetworkKind::NoIcmp},
+};
+
+std::optional<fixtures::IsolatedNetworkKind> isolationFor(const std::set<std::string>& needs) {
+  for (const auto& [capability, kind] : kIsolatedNetworks) {
+    if (needs.contains(capability)) return kind;
+  }
+  return std::nullopt;
+}
 
 class RefModule final : public CaseModule {
  public:
@@ -74,7 +93,11 @@ Timing ReferenceTarget::timing() const {
 }
 
 std::set<std::string> ReferenceTarget::capabilities() const {
-  return {"radio-control", "scenario", "time-scale"};
+  std::set<std::string> offered{"radio-control", "scenario", "time-scale"};
+  if (fixtures::IsolatedNetwork::available()) {
+    for (const auto& entry : kIsolatedNetworks) offered.insert(entry.first);
+  }
+  return offered;
 }
 
 int ReferenceTarget::maxJobs() const { return (254 - options_.addressBase) / 2; }
@@ -100,7 +123,23 @@ std::unique_ptr<CaseModule> ReferenceTarget::open(const ModuleRequest& request) 
             {"module_gsm_ip", options.scenario.gsm.address},
             {"gateway_ip", options.scenario.gprs.gateway},
             {"gsm_peer_ip", options.scenario.gsm.peer}};
-  return std::make_unique<RefModule>(std::move(options), std::move(vars));
+  const std::optional<fixtures::IsolatedNetworkKind> isolation = isolationFor(request.requirements);
+  if (!isolation) return std::make_unique<RefModule>(std::move(options), std::move(vars));
+  // Made on a thread that enters the namespace and ends there: the module's threads start
+  // inside it, the harness's stay outside.
+  std::unique_ptr<CaseModule> module;
+  std::exception_ptr failure;
+  std::thread maker([&] {
+    try {
+      const fixtures::IsolatedNetwork network(*isolation);
+      module = std::make_unique<RefModule>(std::move(options), std::move(vars));
+    } catch (...) {
+      failure = std::current_exception();
+    }
+  });
+  maker.join();
+  if (failure) std::rethrow_exception(failure);
+  return module;
 }
 
 }  // namespace atsharp::harness

@@ -35,6 +35,9 @@ class CaseModule {
 struct ModuleRequest {
   nlohmann::json scenario;  ///< the reference module's scenario (null: the default one)
   int job = 0;              ///< the worker running the case (0 .. jobs-1)
+  /// The capabilities the case requires (offered: the case would be skipped otherwise); some
+  /// decide how the module is made (`silent-network`).
+  std::set<std::string> requirements = {};
 };
 
 /// How a module that is not fresh for each case is brought back to its defaults.

@@ -1,20 +1,19 @@
 // AT#PING (7.2) through Module::ping against the reference module, whose echo requests are real
 // ICMP on the loopback: 127.0.0.1 answers; inside a network namespace whose loopback ignores
-// echo requests, nothing does (root only: skipped otherwise).
+// echo requests, nothing does, and in one without ICMP permission no socket opens (root only:
+// skipped otherwise).
 
 #include <doctest/doctest.h>
 
-#include <unistd.h>
-
 #include "action_printing.hpp"
+#include "atsharp/fixtures/isolated_network.hpp"
 #include "module_error_of.hpp"
 #include "module_rig.hpp"
-#include "silent_network.hpp"
 
 namespace atsharp::test {
 namespace {
 
-const bool kNotRoot = ::geteuid() != 0;
+const bool kNoNamespace = !fixtures::IsolatedNetwork::available();
 
 void pingLoopback(Module& module, int requests) {
   module.command("AT#PINGREMOTE=\"127.0.0.1\"");
@@ -47,8 +46,9 @@ TEST_CASE("ping of 127.0.0.1: PINGNUM alive reports - each handed on as it came"
 }
 
 TEST_CASE("ping where no echo is answered: a no-answer report for each request" *
-          doctest::skip(kNotRoot)) {
-  const SilentNetwork network;  // first: the rig's threads start inside it
+          doctest::skip(kNoNamespace)) {
+  const fixtures::IsolatedNetwork network(fixtures::IsolatedNetworkKind::Silent);  // first:
+  // the rig's threads start inside it
   RigOptions options;
   options.timeScale = 0.05;  // each request waits PINGDELAY (1 s of module time) in vain
   ModuleRig rig(options);
@@ -56,6 +56,22 @@ TEST_CASE("ping where no echo is answered: a no-answer report for each request" 
   pingLoopback(rig.module(), 2);
   const PingReport lost{"127.0.0.1", std::nullopt};
   CHECK(rig.module().ping() == std::vector<PingReport>{lost, lost});
+  CHECK(rig.module().command("AT").final.succeeded());
+}
+
+TEST_CASE("ping where no ICMP socket may be opened: ModuleError 36872 - no report" *
+          doctest::skip(kNoNamespace)) {
+  const fixtures::IsolatedNetwork network(fixtures::IsolatedNetworkKind::NoIcmp);  // first
+  ModuleRig rig;
+  rig.connectGprs();
+  pingLoopback(rig.module(), 1);
+  int handed = 0;
+  const auto error =
+      moduleErrorOf([&] { rig.module().ping([&](const PingReport&) { ++handed; }); });
+  REQUIRE(error);
+  CHECK(error->code() == 36872);
+  CHECK(error->command() == "AT#PING");
+  CHECK(handed == 0);
   CHECK(rig.module().command("AT").final.succeeded());
 }
 
