@@ -48,14 +48,19 @@ FtpRequest ftpRequest(const fixtures::FtpFixture& server, const std::string& fil
   return request;
 }
 
-MailRequest mailRequest(const fixtures::SmtpFixture& server) {
+// A mail to @p server whose body the module streams (PUTMAIL).
+MailRequest mailTo(const reference::Endpoint& server, const std::string& subject) {
   MailRequest request;
-  request.server = referenceEndpoint(server.endpoint());
+  request.server = server;
   request.domain = "module.example.test";
   request.sender = "module@example.test";
   request.recipients = {"someone@example.test"};
-  request.header = "Subject: silence\r\n\r\n";
+  request.header = "Subject: " + subject + "\r\n\r\n";
   return request;
+}
+
+MailRequest mailRequest(const fixtures::SmtpFixture& server) {
+  return mailTo(referenceEndpoint(server.endpoint()), "silence");
 }
 
 /// The code of @p id's final event, which must come within kEndWithin and be a Failed.
@@ -162,12 +167,7 @@ TEST_CASE("SMTP PUTMAIL whose server goes silent after the body ends with 38031"
     control.hear();  // no 250: silent until the client gives up
   });
   TransferRig rig(shortLimits());
-  MailRequest request;
-  request.server = server.endpoint();
-  request.domain = "module.example.test";
-  request.sender = "a@example.test";
-  request.recipients = {"b@example.test"};
-  request.header = "Subject: unconfirmed\r\n\r\n";
+  const MailRequest request = mailTo(server.endpoint(), "unconfirmed");
   rig.network().sendMail(1, request);
   REQUIRE(rig.runUntil([&] { return rig.had<Ready>(1); }, kEndWithin));
   rig.network().send(1, toBytes(std::string_view("a body\r\n")));
@@ -186,12 +186,7 @@ TEST_CASE("SMTP PUTMAIL whose server stops reading in the middle of the body end
     for (int i = 0; i < 400 && !over; ++i) std::this_thread::sleep_for(50ms);
   });
   TransferRig rig(shortLimits());
-  MailRequest request;
-  request.server = server.endpoint();
-  request.domain = "module.example.test";
-  request.sender = "a@example.test";
-  request.recipients = {"b@example.test"};
-  request.header = "Subject: unread\r\n\r\n";
+  const MailRequest request = mailTo(server.endpoint(), "unread");
   const Bytes line = toBytes(std::string(998, 'x') + "\r\n");
   // The host keeps typing, as far as the module lets it (the bytes libcurl has not taken stay
   // below 64 KiB).
@@ -218,12 +213,7 @@ TEST_CASE("SMTP PUTMAIL whose server hangs up while the body waits for the host 
     control.close();
   });
   TransferRig rig(shortLimits());
-  MailRequest request;
-  request.server = server.endpoint();
-  request.domain = "module.example.test";
-  request.sender = "a@example.test";
-  request.recipients = {"b@example.test"};
-  request.header = "Subject: hung up\r\n\r\n";
+  const MailRequest request = mailTo(server.endpoint(), "hung up");
   rig.network().sendMail(1, request);
   REQUIRE(rig.runUntil([&] { return rig.had<Ready>(1); }, kEndWithin));
   rig.network().send(1, toBytes(std::string_view("the only line\r\n")));
