@@ -30,6 +30,8 @@ if(ATSHARP_FUZZERS)
   # Everything is instrumented for coverage; only the fuzz targets link libFuzzer's main.
   add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer)
   add_link_options(-fsanitize=address,undefined)
+  # The fuzz targets and what they link, nothing else: `cmake --build <dir> --target fuzzers`.
+  add_custom_target(fuzzers)
 endif()
 
 # Registers a doctest executable with CTest, one CTest test per doctest test case.
