@@ -3,10 +3,10 @@
 #include <stdlib.h>
 
 #include <atomic>
-#include <map>
-#include <set>
 #include <exception>
+#include <map>
 #include <optional>
+#include <set>
 #include <thread>
 
 #include "atsharp/error.hpp"

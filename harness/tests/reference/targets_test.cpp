@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <fstream>
 
+#include "atsharp/fixtures/isolated_network.hpp"
 #include "atsharp/reference/emulator.hpp"
 #include "reference_options.hpp"
 #include "report/json_report.hpp"
@@ -65,6 +66,57 @@ void checkAllPassed(const RunResult& result) {
     CHECK(one.status == CaseStatus::Passed);
     if (one.failure) FAIL_CHECK(one.failure->message);
   }
+}
+
+// A ping nobody answers and a module without ICMP permission need a network of the module's
+// own (root): the reference target offers both exactly where it can make one.
+TEST_CASE("the reference target runs silent-network and no-icmp-permission cases in networks of their own") {
+  ReferenceTarget target(referenceOptions(std::chrono::milliseconds(1000)));
+  const bool offered = fixtures::IsolatedNetwork::available();
+  CHECK(target.capabilities().contains("silent-network") == offered);
+  CHECK(target.capabilities().contains("no-icmp-permission") == offered);
+  if (!offered) return;
+  TempFolder folder;
+  folder.write("gprs.yaml", R"(
+blocks:
+  ping-own-address:
+    - send: AT+CGREG=1
+    - expect_final: OK
+    - expect: "+CGREG: 0"
+    - send: AT+CGATT=1
+    - expect_all: [OK, "+CGREG: 2", "+CGREG: 1"]
+    - send: AT#CONNECTIONSTART
+    - expect: "{{module_ip}}"
+    - expect_final: Ok_Info_GprsActivation
+    - send: AT#PINGREMOTE="{{module_ip}}"
+    - expect_final: OK
+    - send: AT#PINGNUM=1
+    - expect_final: OK
+    - send: AT#PING
+)");
+  const RunResult result = runSuiteText(R"(
+spec: "7.2"
+import: [gprs.yaml]
+cases:
+  - id: unanswered
+    requires: [silent-network]
+    steps:
+      - call: ping-own-address
+      - expect: 'No answer from "{{module_ip}}"'
+      - expect_final: OK
+  - id: no-icmp-socket
+    requires: [no-icmp-permission]
+    steps:
+      - call: ping-own-address
+      - expect_final: "#CME ERROR: 36872"
+  - id: answered-outside
+    steps:
+      - call: ping-own-address
+      - expect: {regex: '"{{module_ip}}" is alive : time =  [0-9]+ ms'}
+      - expect_final: OK
+)", target, folder);
+  REQUIRE(result.cases.size() == 3);
+  checkAllPassed(result);
 }
 
 TEST_CASE("a serial target reset between cases passes the samples") {
