@@ -94,6 +94,7 @@ void DataSession::close(std::optional<Milliseconds> timeout) {
     std::optional<detail::LineEvent> event = module_.line_->next(deadline);
     if (!event) {
       state_ = State::Failed;
+      module_.stale_ = true;  // the next command starts afresh (Exchange)
       throw TimeoutError(label_ + " (closing with ETX)", wait);
     }
     if (std::holds_alternative<DataModeEnded>(*event)) finish(State::ClosedByHost, wait);
@@ -117,6 +118,7 @@ void DataSession::finish(State success, Milliseconds timeout) {
     std::optional<detail::LineEvent> event = module_.line_->next(deadline);
     if (!event) {
       state_ = State::Failed;
+      module_.stale_ = true;
       release();
       throw TimeoutError(label_ + " (the module's answer after data mode)", timeout);
     }

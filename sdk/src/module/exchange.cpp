@@ -50,7 +50,8 @@ Exchange::Exchange(Module& module, std::string_view commandLine, Milliseconds ti
     : Exchange(module, catalogue::maskCredentials(commandLine), timeout, true) {
   upperCommand_ = detail::upperCase(commandLine);
   if (module_.stale_) {
-    // What came after an earlier command timed out answers that command, not this one.
+    // What came after an earlier command (or a data session's end) timed out answers that
+    // command, not this one; and the host goes on in command mode.
     line().discardPending();
     module_.stale_ = false;
   }

@@ -76,6 +76,7 @@ void ModuleLine::resumeLines(Bytes tail) {
 void ModuleLine::discardPending() {
   queue_.clear();
   while (!closed_ && fill(Clock::now())) queue_.clear();
+  parser_.leaveDataMode([](const Event&) {});
 }
 
 }  // namespace atsharp::detail

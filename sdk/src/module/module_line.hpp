@@ -43,7 +43,8 @@ class ModuleLine {
   void resumeLines(Bytes tail);
 
   /// Drops what the module sent and nobody took yet (queued events and bytes waiting on the
-  /// line), for a fresh start after a timeout.
+  /// line), for a fresh start after a timeout: in command mode, also when the parser was left
+  /// in a data mode whose end never came (a session whose close the module did not answer).
   void discardPending();
 
   ResponseParser& parser() noexcept { return parser_; }

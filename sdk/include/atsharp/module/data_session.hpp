@@ -50,6 +50,8 @@ class DataSession {
   /// Ends the session from the host: ETX, then the module's answer within @p timeout (the
   /// Module's command timeout when not given). Under DLEMODE 0 there is no way to close from
   /// the host (spec 5.1.1): UsageError. Payload still arriving before the end is dropped.
+  /// A module that does not answer in time: TimeoutError, the session Failed; the Module's
+  /// next command then starts in command mode, dropping whatever came late.
   void close(std::optional<Milliseconds> timeout = {});
 
   /// Reads until the session ends, handing payload to @p sink (may be empty); throws

@@ -6,6 +6,7 @@
 #include <future>
 #include <thread>
 
+#include "atsharp/module/data_session.hpp"
 #include "scripted_module.hpp"
 #include "urc_string_maker.hpp"
 
@@ -141,6 +142,28 @@ TEST_CASE("no answer: TimeoutError naming the command and the time waited") {
   CHECK(scripted.expectCommand() == "AT#VSTATE\r");
   scripted.answer("\r\n#STATE: \"IDLE\"\r\n\r\nOK\r\n");
   CHECK(next.get().lines == std::vector<std::string>{"#STATE: \"IDLE\""});
+}
+
+TEST_CASE("a session whose close the module never answers: TimeoutError - the next command in step") {
+  ScriptedModule scripted;
+  Module module(scripted.takeHostEnd(), quietOptions(Milliseconds{500}));
+  auto opening = inBackground([&] { return module.openTcp(SocketId(1)); });
+  CHECK(scripted.expectCommand() == "AT#DLEMODE=1\r");
+  scripted.answer("\r\n#DLEMODE: 1,1\r\n\r\nOK\r\n");
+  CHECK(scripted.expectCommand() == "AT#OTCP=1\r");
+  scripted.answer("\r\nOk_Info_WaitingForData\r\n");
+  std::unique_ptr<DataSession> session = opening.get();
+  CHECK_THROWS_AS(session->close(), TimeoutError);  // the ETX goes out, nothing comes back
+  CHECK(session->state() == DataSession::State::Failed);
+  session.reset();
+  // Late, the module's end of data mode and its answer: dropped, not taken for the next one's.
+  scripted.answer("\x03\r\nOK\r\n");
+  auto reply = inBackground([&] { return module.command("AT#VSTATE"); });
+  CHECK(scripted.expectCommand() == "\x03" "AT#VSTATE\r");
+  scripted.answer("\r\n#STATE: \"CONNECTED\"\r\n\r\nOK\r\n");
+  const Reply got = reply.get();
+  CHECK(got.lines == std::vector<std::string>{"#STATE: \"CONNECTED\""});
+  CHECK(got.final.succeeded());
 }
 
 TEST_CASE("opening a module that never answers: TimeoutError after the open timeout") {
