@@ -66,6 +66,9 @@ po::options_description describeOptions() {
       "a lab bench: the target, its accounts and endpoints, its reset hooks");
   add("time-scale", po::value<double>()->value_name("F"),
       "real seconds per module second of the reference module (default 0.01)");
+  add("address-base", po::value<int>()->value_name("N"),
+      "the reference module's address for the first job: 127.0.0.N (default 2; job k uses "
+      "N+2k and N+2k+1). Runs at once on one machine each take bases of their own");
   add("check", "only check the suites (and the bench) against their schemas; run nothing");
   add("coverage", po::value<std::string>()->value_name("summary|full")->implicit_value("summary"),
       "after the run, list the spec's rows (suites/coverage/spec-rows.yaml) and parameters "
@@ -85,7 +88,7 @@ void printHelp(const po::options_description& options) {
   std::cout << "usage: atsharp conform [--target URL] [--suites PATH]... [--report FILE]\n"
                "                       [--junit FILE] [--filter EXPR]... [--shard K/N]\n"
                "                       [--run-id ID] [--jobs N] [--bench FILE.yaml]\n"
-               "                       [--time-scale F] [--check] [--quiet]\n"
+               "                       [--time-scale F] [--address-base N] [--check] [--quiet]\n"
                "                       [--coverage[=summary|full]] [--coverage-report FILE]\n"
                "                       [--require-coverage]\n\n"
                "Replays the conformance suites against a module and writes a JSON report and a\n"
@@ -120,6 +123,7 @@ struct Request {
   std::optional<int> jobs;
   std::optional<fs::path> bench;
   std::optional<double> timeScale;
+  std::optional<int> addressBase;
   bool check = false;
   bool quiet = false;
   std::optional<CoverageListing> coverage;  ///< set: list the coverage
@@ -155,6 +159,7 @@ Request toRequest(const po::variables_map& values) {
     if (*request.jobs < 1) throw UsageError("--jobs must be at least 1");
   }
   if (values.count("time-scale")) request.timeScale = values["time-scale"].as<double>();
+  if (values.count("address-base")) request.addressBase = values["address-base"].as<int>();
   request.check = values.count("check") > 0;
   request.quiet = values.count("quiet") > 0;
   if (values.count("coverage")) {
@@ -192,7 +197,11 @@ std::unique_ptr<Target> makeTarget(const Request& request, std::optional<Bench> 
   if (std::holds_alternative<atsharp::RefTarget>(parseTargetUrl(url))) {
     ReferenceTargetOptions options;
     if (request.timeScale) options.timeScale = *request.timeScale;
+    if (request.addressBase) options.addressBase = *request.addressBase;
     return std::make_unique<ReferenceTarget>(options);
+  }
+  if (request.addressBase) {
+    throw UsageError("--address-base is for the reference module (--target ref)");
   }
   if (request.timeScale) {
     if (!bench) bench.emplace();

@@ -68,6 +68,18 @@ TEST_CASE("a passing run exits 0 and writes both reports") {
   CHECK(xml.good());
 }
 
+TEST_CASE("--address-base gives the run's modules addresses of their own") {
+  TempFolder folder;
+  folder.write("pass.yaml", kPassing);
+  const Outcome outcome = conform("--suites " + (folder.path() / "pass.yaml").string() +
+                                  " --report " + (folder.path() / "run.json").string() +
+                                  " --jobs 1 --address-base 40");
+  INFO(outcome.output);
+  REQUIRE(outcome.status == 0);
+  const Json report = readJson(folder.path() / "run.json");
+  for (const Json& one : report["cases"]) CHECK(one["module"] == "reference module at 127.0.0.40");
+}
+
 TEST_CASE("a failing run exits 1") {
   TempFolder folder;
   folder.write("fail.yaml", kFailing);
@@ -121,7 +133,8 @@ TEST_CASE("usage and infrastructure errors exit 2") {
        {std::string("--nonsense"), "--target udp:1.2.3.4:5" + suites, "--shard 3/2" + suites,
         "--jobs 0" + suites, "--suites " + (folder.path() / "missing").string(),
         "--filter tag:" + suites, "--bench " + (folder.path() / "no-bench.yaml").string() + suites,
-        "--time-scale 0" + suites}) {
+        "--time-scale 0" + suites, "--address-base 1" + suites, "--address-base 253" + suites,
+        "--target tcp:127.0.0.1:1 --address-base 40" + suites}) {
     CAPTURE(arguments);
     const Outcome outcome = conform(arguments);
     INFO(outcome.output);
@@ -146,7 +159,8 @@ TEST_CASE("help names every option") {
   const Outcome help = conform("--help");
   CHECK(help.status == 0);
   for (const char* option : {"--target", "--suites", "--report", "--junit", "--filter", "--shard",
-                             "--run-id", "--jobs", "--check", "--bench", "--time-scale"}) {
+                             "--run-id", "--jobs", "--check", "--bench", "--time-scale",
+                             "--address-base"}) {
     CAPTURE(option);
     CHECK(help.output.find(option) != std::string::npos);
   }
