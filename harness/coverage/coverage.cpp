@@ -9,8 +9,6 @@
 namespace atsharp::harness {
 namespace {
 
-constexpr const char* kNotRun = "not-run";
-
 // The row ids one case run names, each once (the suite's section, which names no row, left out).
 std::vector<std::string> rowIdsOf(const CaseInstance& instance) {
   std::vector<std::string> ids;
@@ -133,6 +131,13 @@ Coverage computeCoverage(const RowCatalogue& rows, const std::vector<CaseClaim>&
           RowCase{claim.caseId, claim.status, claim.reason, claim.covers});
     }
   }
+  settleCoverage(coverage);
+  return coverage;
+}
+
+void settleCoverage(Coverage& coverage) {
+  coverage.chapters.clear();
+  coverage.total = {};
   std::map<std::string, std::size_t> chapterIndex;
   for (RowCoverage& row : coverage.rows) {
     const bool covered = std::any_of(row.cases.begin(), row.cases.end(),
@@ -146,7 +151,6 @@ Coverage computeCoverage(const RowCatalogue& rows, const std::vector<CaseClaim>&
     coverage.chapters[chapter->second].counts.add(row.state);
     coverage.total.add(row.state);
   }
-  return coverage;
 }
 
 }  // namespace atsharp::harness

@@ -26,6 +26,10 @@ enum class CoverageBasis {
 /// "run" or "claims".
 std::string_view coverageBasisName(CoverageBasis basis) noexcept;
 
+/// The status of a case run that did not happen: the case was not selected (another shard's,
+/// or filtered out), or the basis has no run.
+inline constexpr const char* kNotRun = "not-run";
+
 /// One run of a case and the rows it names.
 struct CaseClaim {
   std::string caseId;             ///< the case run's id: suite/case[name=value,...]
@@ -108,5 +112,10 @@ struct Coverage {
 /// The coverage of @p rows by @p claims.
 Coverage computeCoverage(const RowCatalogue& rows, const std::vector<CaseClaim>& claims,
                          CoverageBasis basis, std::string rowsFile = {});
+
+/// Sets each row's state from its cases, and the chapters' and the total counts from the rows
+/// (which must hold their cases already): what computeCoverage ends with, and what a merge of
+/// several runs' coverage does again.
+void settleCoverage(Coverage& coverage);
 
 }  // namespace atsharp::harness

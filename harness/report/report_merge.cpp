@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "report/coverage_merge.hpp"
 #include "report/json_report.hpp"
 #include "report/report_schema.hpp"
 #include "report/report_view.hpp"
@@ -209,6 +210,7 @@ Json mergeReports(const std::vector<NamedReport>& parts, const MergeOptions& opt
   merged["summary"] = summaryOf(merged["cases"]);
   merged["problems"] = problemsOf(parts);
   merged["exit_code"] = exitCodeOf(merged["summary"], merged["problems"]);
+  if (std::optional<Json> coverage = mergeCoverage(parts)) merged["coverage"] = *coverage;
   // What is merged is a report like any other; a violation here is a bug of the merge.
   const std::vector<SchemaViolation> violations = reportSchema().validate(merged);
   if (!violations.empty()) {

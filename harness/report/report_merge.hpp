@@ -3,8 +3,8 @@
 // --run-id ID` on several machines) joined into the report of the whole run. The parts must
 // belong together: one run id, one target, the same filters, every shard once (unless a
 // partial merge is asked for), no case twice. The summary and exit code are counted again from
-// the cases, the cases put back in the order
-// they had in the whole run.
+// the cases, the cases put back in the order they had in the whole run; the coverage sections,
+// when the parts have them, are joined (coverage_merge.hpp).
 
 #include <nlohmann/json.hpp>
 

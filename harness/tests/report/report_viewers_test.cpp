@@ -17,6 +17,7 @@
 #include "report/report_diff.hpp"
 #include "report/report_file.hpp"
 #include "report/report_html.hpp"
+#include "coverage/coverage.hpp"
 #include "report/report_merge.hpp"
 #include "report/report_show.hpp"
 #include "report/report_schema.hpp"
@@ -91,7 +92,9 @@ RunResult handMadeRun(const std::string& runId, std::vector<CaseResult> cases) {
   return run;
 }
 
-Json jsonOf(const RunResult& run) { return parseReport(reportJson(run).dump(), "made.json"); }
+Json jsonOf(const RunResult& run, const Coverage* coverage = nullptr) {
+  return parseReport(reportJson(run, coverage).dump(), "made.json");
+}
 
 std::string shown(const Json& report, ShowOptions options = {}) {
   std::ostringstream out;
@@ -323,6 +326,45 @@ TEST_CASE("merge joins the shards of a run in the suites' order and counts again
   CHECK(contains(junit, "tests=\"3\" failures=\"1\" errors=\"0\" skipped=\"1\""));
   CHECK(contains(junit, "<testcase classname=\"edge\" name=\"second\""));
   CHECK(contains(junit, "<failure type=\"mismatch\" message=\"went wrong\">"));
+}
+
+TEST_CASE("merge joins the shards' coverage: each case as the shard that ran it lists it") {
+  const RowCatalogue rows{{"8.1.2/vversion", "8.1.2", "8", std::nullopt},
+                          {"9.2/49153", "9.2", "9", "no such layer"},
+                          {"9.2/38016", "9.2", "9", std::nullopt}};
+  // Each shard claims every case, in the suites' order; those another shard ran are "not-run".
+  const auto claims = [](const char* first, const char* second) {
+    return std::vector<CaseClaim>{
+        {"edge/first", {"8.1.2/vversion"}, first, "", first != std::string(kNotRun)},
+        {"edge/second", {"8.1.2/vversion", "9.2/38016"}, second, "", second != std::string(kNotRun)}};
+  };
+  const Coverage one = computeCoverage(rows, claims("passed", kNotRun), CoverageBasis::Run, "rows.yaml");
+  const Coverage two = computeCoverage(rows, claims(kNotRun, "passed"), CoverageBasis::Run, "rows.yaml");
+  const Json first = jsonOf(shard("run", 1, 2, {handMadeCase("first", CaseStatus::Passed)}), &one);
+  const Json second = jsonOf(shard("run", 2, 2, {handMadeCase("second", CaseStatus::Passed)}), &two);
+  CHECK(first["coverage"]["summary"]["not_covered"] == 1);  // 9.2/38016: its case ran elsewhere
+  const Json merged = mergeReports({{"s2.json", second}, {"s1.json", first}});
+  CHECK(reportSchema().validate(merged).empty());
+  const Json& coverage = merged["coverage"];
+  CHECK(coverage["summary"] == Json{{"rows", 3}, {"covered", 2}, {"not_covered", 0},
+                                    {"uncovered", 0}, {"explained", 1}});
+  CHECK(coverage["chapters"][1] == Json{{"chapter", "9"}, {"rows", 2}, {"covered", 1},
+                                        {"not_covered", 0}, {"uncovered", 0}, {"explained", 1}});
+  const Json& vversion = coverage["rows"][0];
+  CHECK(vversion["state"] == "covered");
+  REQUIRE(vversion["cases"].size() == 2);
+  CHECK(vversion["cases"][0]["id"] == "edge/first");
+  CHECK(vversion["cases"][0]["status"] == "passed");
+  CHECK(vversion["cases"][1]["status"] == "passed");
+  CHECK(coverage["rows"][1]["state"] == "explained");
+  CHECK(coverage["rows"][2]["state"] == "covered");
+  CHECK(coverage["rows"][2]["cases"] == Json::array({Json{{"id", "edge/second"}, {"status", "passed"},
+                                                          {"reason", nullptr}, {"covers", true}}}));
+  // Coverage from some shards only would count the others' rows as not covered: refused.
+  const Json bare = jsonOf(shard("run", 2, 2, {handMadeCase("second", CaseStatus::Passed)}));
+  CHECK_THROWS_WITH_AS(mergeReports({{"s1.json", first}, {"s2.json", bare}}),
+                       doctest::Contains("s1.json has a coverage section, s2.json has none"),
+                       ReportMergeError);
 }
 
 TEST_CASE("merge refuses reports that are not of one run") {
