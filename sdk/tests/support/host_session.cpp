@@ -1,9 +1,10 @@
-#include "modem_session.hpp"
+#include "host_session.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cstdio>
 #include <stdexcept>
+#include <utility>
 
 #include "atsharp/catalogue/results.hpp"
 #include "atsharp/codec/control_characters.hpp"
@@ -53,30 +54,33 @@ std::string visible(std::string_view bytes) {
   return text;
 }
 
-ModemSession::ModemSession(const std::filesystem::path& device)
-    : line_(device.string(), SerialSettings{}, SerialBackend::Termios) {}
+HostSession::HostSession(std::unique_ptr<Transport> line) : line_(std::move(line)) {}
 
-Reply ModemSession::command(std::string_view commandLine, Deadline deadline) {
+HostSession::~HostSession() { line_->close(); }
+
+HostReply HostSession::command(std::string_view commandLine, Deadline deadline) {
   write(std::string(commandLine) + "\r", deadline);
   return nextAnswer(deadline);
 }
 
-void ModemSession::set(std::initializer_list<std::string_view> lines) {
+void HostSession::set(std::initializer_list<std::string_view> lines) {
   for (const std::string_view commandLine : lines) {
-    const Reply reply = command(commandLine);
+    const HostReply reply = command(commandLine);
     if (reply.raw != "\r\nOK\r\n") {
       fail(std::string(commandLine) + " was answered \"" + visible(reply.raw) + "\", not OK");
     }
   }
 }
 
-Reply ModemSession::enter(std::string_view commandLine, std::string_view text) {
-  write(std::string(commandLine) + "\r" + std::string(text) + "\x1a");
+HostReply HostSession::enter(std::string_view commandLine, std::string_view text) {
+  write(std::string(commandLine) + "\r" + std::string(text) + static_cast<char>(kCtrlZ));
   return nextAnswer();
 }
 
-Reply ModemSession::nextAnswer(Deadline deadline) {
-  Reply reply;
+bool HostSession::inCommandMode() { return command("AT").raw == "\r\nOK\r\n"; }
+
+HostReply HostSession::nextAnswer(Deadline deadline) {
+  HostReply reply;
   for (;;) {
     std::string line = takeLine(reply.raw, deadline);
     if (line.empty()) continue;
@@ -88,25 +92,25 @@ Reply ModemSession::nextAnswer(Deadline deadline) {
   }
 }
 
-void ModemSession::write(std::string_view bytes, Deadline deadline) {
+void HostSession::write(std::string_view bytes, Deadline deadline) {
   // No transcript here: the reading thread owns it.
-  const IoResult result = line_.write(asBytes(bytes), deadline);
+  const IoResult result = line_->write(asBytes(bytes), deadline);
   if (result.status != IoStatus::Ok) {
     throw std::runtime_error("writing to the module: only " + std::to_string(result.count) +
                              " of " + std::to_string(bytes.size()) + " bytes went out");
   }
 }
 
-void ModemSession::writeData(ByteView payload, Deadline deadline) {
+void HostSession::writeData(ByteView payload, Deadline deadline) {
   Bytes coded;
   coded.reserve(DleEncoder::maxEncodedSize(payload.size()));
   DleEncoder::encode(payload, coded);
   write(asString(coded), deadline);
 }
 
-void ModemSession::endData() { write(std::string(1, static_cast<char>(kEtx))); }
+void HostSession::endData() { write(std::string(1, static_cast<char>(kEtx))); }
 
-Bytes ModemSession::readDataToEtx(Deadline deadline) {
+Bytes HostSession::readDataToEtx(Deadline deadline) {
   Bytes payload;
   for (;;) {
     if (!pending_.empty()) {
@@ -124,7 +128,7 @@ Bytes ModemSession::readDataToEtx(Deadline deadline) {
   }
 }
 
-Bytes ModemSession::readData(std::size_t size, Deadline deadline) {
+Bytes HostSession::readData(std::size_t size, Deadline deadline) {
   Bytes payload;
   while (payload.size() < size) {
     // Never more input than payload still wanted: each input byte gives at most one.
@@ -148,14 +152,14 @@ Bytes ModemSession::readData(std::size_t size, Deadline deadline) {
   return payload;
 }
 
-std::string ModemSession::readRaw(std::size_t size, Deadline deadline) {
+std::string HostSession::readRaw(std::size_t size, Deadline deadline) {
   while (pending_.size() < size) {
     fill(deadline, std::to_string(size) + " bytes (" + std::to_string(pending_.size()) + " came)");
   }
   return take(size);
 }
 
-std::string ModemSession::readUntil(std::string_view suffix, Deadline deadline) {
+std::string HostSession::readUntil(std::string_view suffix, Deadline deadline) {
   std::size_t at;
   while ((at = pending_.find(suffix)) == std::string::npos) {
     fill(deadline, "\"" + visible(suffix) + "\"");
@@ -163,9 +167,9 @@ std::string ModemSession::readUntil(std::string_view suffix, Deadline deadline) 
   return take(at + suffix.size());
 }
 
-void ModemSession::fill(Deadline deadline, std::string_view waitingFor) {
+void HostSession::fill(Deadline deadline, std::string_view waitingFor) {
   std::array<Byte, 65536> buffer{};
-  const IoResult result = line_.read(buffer, deadline);
+  const IoResult result = line_->read(buffer, deadline);
   const std::string_view got(reinterpret_cast<const char*>(buffer.data()), result.count);
   pending_ += got;
   transcript_ += got;
@@ -178,7 +182,7 @@ void ModemSession::fill(Deadline deadline, std::string_view waitingFor) {
   }
 }
 
-std::string ModemSession::takeLine(std::string& raw, Deadline deadline) {
+std::string HostSession::takeLine(std::string& raw, Deadline deadline) {
   std::size_t end;
   while ((end = pending_.find('\n')) == std::string::npos) fill(deadline, "a line end");
   std::string bytes = take(end + 1);
@@ -186,13 +190,13 @@ std::string ModemSession::takeLine(std::string& raw, Deadline deadline) {
   return std::string(withoutCarriageReturns(std::string_view(bytes).substr(0, end)));
 }
 
-std::string ModemSession::take(std::size_t size) {
+std::string HostSession::take(std::size_t size) {
   std::string taken = pending_.substr(0, size);
   pending_.erase(0, size);
   return taken;
 }
 
-void ModemSession::fail(std::string_view what) const {
+void HostSession::fail(std::string_view what) const {
   throw std::runtime_error(std::string(what) + "; the last bytes from the module: \"" +
                            visible(transcript_) + "\"");
 }
