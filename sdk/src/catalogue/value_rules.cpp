@@ -80,6 +80,13 @@ std::optional<Illegal> checkPhoneNumber(const ParameterSpec& spec, std::string_v
   return illegal(spec, value, "must be " + describeLegalValues(spec));
 }
 
+// 2.1.3 lists 0, * and a number (or text): the empty string is none of them, and unlike the
+// text parameters CALLSCREENNUM has a default ("0") that an empty value would not restore.
+std::optional<Illegal> checkCallScreen(const ParameterSpec& spec, std::string_view value) {
+  if (value.empty()) return illegal(spec, value, "must be " + describeLegalValues(spec));
+  return checkCharacters(spec, value, isTextCharacter);
+}
+
 std::optional<Illegal> checkIpv4(const ParameterSpec& spec, std::string_view value) {
   if (isDottedQuad(value)) return std::nullopt;
   return illegal(spec, value, "must be " + describeLegalValues(spec));
@@ -124,8 +131,8 @@ std::optional<Illegal> checkValue(const ParameterSpec& spec, std::string_view va
     case ValueKind::Integer: return checkInteger(spec, value);
     case ValueKind::Choice: return checkChoice(spec, value);
     case ValueKind::Port: return checkPort(spec, value);
-    case ValueKind::Text:
-    case ValueKind::CallScreen: return checkCharacters(spec, value, isTextCharacter);
+    case ValueKind::Text: return checkCharacters(spec, value, isTextCharacter);
+    case ValueKind::CallScreen: return checkCallScreen(spec, value);
     case ValueKind::AddressList: return checkCharacters(spec, value, isAddressCharacter);
     case ValueKind::Body: return checkCharacters(spec, value, isBodyCharacter);
     case ValueKind::PhoneNumber: return checkPhoneNumber(spec, value);

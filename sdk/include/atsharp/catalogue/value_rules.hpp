@@ -18,8 +18,10 @@ struct Illegal {
 };
 
 /// Checks one value (already unquoted) against the legal values of @p spec. For an AddressList
-/// the value is one address (AT#RECi=... sets a single one). An empty value is legal for the
-/// text kinds that have no default (it clears them), and illegal for numbers.
+/// the value is one address (AT#RECi=... sets a single one). An empty value clears the text
+/// kinds that have no default (text, bodies, address lists, phone numbers, host names:
+/// docs/spec-decisions.md, "Alphanumeric ASCII text"). Integers, choices, ports, dotted IPv4
+/// addresses and CALLSCREENNUM (default "0"; 2.1.3 lists 0, * or a number) refuse it.
 std::optional<Illegal> checkValue(const ParameterSpec& spec, std::string_view value);
 
 /// The legal values of @p spec in words: "an integer from 2 to 255", "0, 1, 2 or 3", ...

@@ -230,6 +230,9 @@ TEST_CASE("phone numbers - hosts - CALLSCREENNUM") {
   CHECK_FALSE(CallScreen::everybody().caller());
   CHECK(CallScreen("0612345678").caller() == "0612345678");
   CHECK(refusalOf<CallScreen>(std::string(65, '1')).starts_with("CALLSCREENNUM"));
+  CHECK(refusalOf<CallScreen>(std::string()) ==
+        "CALLSCREENNUM \"\": must be 0 (nobody), * (everybody) or a number of at most 64 "
+        "characters");
 }
 
 TEST_CASE("IPv4 addresses in dotted decimal") {
