@@ -6,6 +6,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 
 #include "atsharp/fixtures/isolated_network.hpp"
 #include "atsharp/reference/emulator.hpp"
@@ -77,26 +78,20 @@ TEST_CASE("the reference target runs silent-network and no-icmp-permission cases
   CHECK(target.capabilities().contains("no-icmp-permission") == offered);
   if (!offered) return;
   TempFolder folder;
-  folder.write("gprs.yaml", R"(
+  // The samples' GPRS blocks (attach-gprs, connect-gprs), beside the suite that imports them.
+  std::ifstream blocks(projectRoot() / "suites" / "harness" / "gprs.yaml");
+  folder.write("gprs.yaml", std::string(std::istreambuf_iterator<char>(blocks), {}));
+  const RunResult result = runSuiteText(R"(
+spec: "7.2"
+import: [gprs.yaml]
 blocks:
   ping-own-address:
-    - send: AT+CGREG=1
-    - expect_final: OK
-    - expect: "+CGREG: 0"
-    - send: AT+CGATT=1
-    - expect_all: [OK, "+CGREG: 2", "+CGREG: 1"]
-    - send: AT#CONNECTIONSTART
-    - expect: "{{module_ip}}"
-    - expect_final: Ok_Info_GprsActivation
+    - call: connect-gprs
     - send: AT#PINGREMOTE="{{module_ip}}"
     - expect_final: OK
     - send: AT#PINGNUM=1
     - expect_final: OK
     - send: AT#PING
-)");
-  const RunResult result = runSuiteText(R"(
-spec: "7.2"
-import: [gprs.yaml]
 cases:
   - id: unanswered
     requires: [silent-network]
